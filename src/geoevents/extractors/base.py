@@ -1,0 +1,136 @@
+"""The extractor protocol and the clause-level helpers every extractor shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, TypeVar, runtime_checkable
+
+from geoevents.dates import DateResolver, EventDate, Tense, find_date_mentions
+from geoevents.knowledge import lexicon
+from geoevents.nlp.annotation import AnnotatedDocument, Sentence, Token
+
+__all__ = ["Extractor", "event_date", "is_hypothetical", "is_negated", "tense_of"]
+
+E_co = TypeVar("E_co", covariant=True)
+
+
+@runtime_checkable
+class Extractor(Protocol[E_co]):
+    """Anything that reads an annotated document and yields events of one kind.
+
+    ``kind`` names the kind (``"meeting"``); :class:`~geoevents.EventExtractor` runs any
+    number of extractors over one shared annotation. A custom extractor needs nothing else:
+
+    >>> class Nothing:
+    ...     kind = "nothing"
+    ...     def extract(self, doc):
+    ...         return iter(())
+    >>> isinstance(Nothing(), Extractor)
+    True
+    """
+
+    kind: str
+
+    def extract(self, doc: AnnotatedDocument) -> Iterable[E_co]:
+        """Yield the events of this extractor's kind found in ``doc``."""
+        ...
+
+
+_FUTURE_GOVERNORS = frozenset({"schedule", "expect", "plan", "set", "due", "slate", "intend",
+                               "hope", "prepare", "aim", "seek", "want", "agree", "propose"})
+
+
+def _verb_for(sent: Sentence, index: int) -> Token:
+    token = sent.tokens[index]
+    if token.upos in ("VERB", "AUX"):
+        return token
+    for ancestor in sent.ancestors(index):
+        if ancestor.upos in ("VERB", "AUX"):
+            return ancestor
+    return token
+
+
+def tense_of(sent: Sentence, index: int) -> Tense:
+    """Past, present or future of the clause around token ``index``."""
+    verb = _verb_for(sent, index)
+    words = {c.lemma.lower() for c in sent.children(verb.index)} | {
+        c.text.lower() for c in sent.children(verb.index)}
+    noun_mods = {c.lemma.lower() for c in sent.children(index)}
+    if "upcoming" in noun_mods or "next" in noun_mods or "planned" in noun_mods:
+        return Tense.FUTURE
+    if words & {"will", "shall", "'ll", "wo"}:
+        return Tense.FUTURE
+    for ancestor in [verb, *sent.ancestors(verb.index)][:3]:
+        if ancestor.lemma.lower() in _FUTURE_GOVERNORS and ancestor.index != verb.index:
+            return Tense.FUTURE
+    if verb.lemma.lower() in ("schedule", "slate") or (
+        verb.lemma.lower() == "be" and words & {"to"}
+    ):
+        return Tense.FUTURE
+    if "Tense=Past" in verb.feats or verb.xpos in ("VBD", "VBN"):
+        return Tense.PAST
+    if "Tense=Pres" in verb.feats or verb.xpos in ("VBZ", "VBP"):
+        return Tense.PRESENT
+    return Tense.PAST
+
+
+def is_negated(sent: Sentence, index: int) -> bool:
+    """Whether the clause of token ``index`` is negated ("did not meet", "no talks")."""
+    verb = _verb_for(sent, index)
+    for head in {verb.index, index}:
+        for child in sent.children(head):
+            if child.lemma.lower() in ("not", "never", "no", "n't") and child.deprel in (
+                "advmod", "det", "neg"
+            ):
+                return True
+    return False
+
+
+def is_hypothetical(sent: Sentence, index: int) -> bool:
+    """Whether the clause of token ``index`` is conditional or speculative."""
+    hypothetical = lexicon().hypothetical_words
+    verb = _verb_for(sent, index)
+    for head in (verb, *list(sent.ancestors(verb.index))[:1]):
+        for child in sent.children(head.index):
+            if child.deprel in ("aux", "mark") and child.lemma.lower() in hypothetical:
+                return True
+    return any(c.lemma.lower() in hypothetical for c in sent.children(index)
+               if c.deprel in ("amod", "advmod"))
+
+
+def event_date(
+    doc: AnnotatedDocument,
+    sent: Sentence,
+    index: int,
+    *,
+    tense: Tense,
+    exclude: frozenset[int] = frozenset(),
+    default_to_publication: bool = True,
+) -> EventDate:
+    """The date of the event whose trigger is token ``index``.
+
+    Temporal expressions in the sentence that hang off the trigger win; otherwise the one
+    nearest to it. Tokens in ``exclude`` (e.g. the content of a quote) are not looked at.
+    Without any expression the publication date is used (or nothing, for planned events).
+    """
+    resolver = DateResolver(doc.info.published)
+    trigger = sent.tokens[index]
+    best: tuple[tuple[int, int], str] | None = None
+    for mention in find_date_mentions(sent.text):
+        start = sent.start + mention.start
+        end = sent.start + mention.end
+        covered = [t for t in sent.tokens if t.start >= start and t.end <= end]
+        if not covered or any(t.index in exclude for t in covered):
+            continue
+        attached = any(
+            a.index == index for t in covered for a in sent.ancestors(t.index)
+        ) or any(t.head == index for t in covered)
+        distance = min(abs(start - trigger.end), abs(trigger.start - end))
+        key = (0 if attached else 1, distance)
+        if best is None or key < best[0]:
+            best = (key, mention.text)
+    if best is not None:
+        return resolver.resolve(best[1], tense=tense)
+    if default_to_publication and tense is not Tense.FUTURE:
+        return EventDate.publication(doc.info.published)
+    return EventDate.unresolved()

@@ -1,0 +1,179 @@
+"""Meetings: who met whom, where and when; occurred, planned or cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from geoevents.actors import Actor, ActorType
+from geoevents.dates import Tense
+from geoevents.events import Codes, Location, Meeting, MeetingStatus
+from geoevents.extractors.base import event_date, is_hypothetical, is_negated, tense_of
+from geoevents.extractors.mentions import actor_at, conjuncts, location_at
+from geoevents.knowledge import lexicon
+from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
+
+__all__ = ["MeetingExtractor"]
+
+_CODES = Codes(cameo="040", plover="CONSULT")
+_MEETING_HOLD_NOUNS = frozenset({"talks", "talk", "meeting", "summit", "dialogue", "consultation",
+                                 "consultations", "negotiations", "dinner", "lunch", "session"})
+_NOUN_TRIGGERS = frozenset({"meeting", "talks", "talk", "summit", "dialogue"})
+
+
+class MeetingExtractor:
+    """Finds meetings: "A met B", "A held talks with B", "a meeting between A and B", ...
+
+    Phone and video calls, negated and hypothetical meetings and visits without a named
+    counterpart are left out.
+    """
+
+    kind = "meeting"
+
+    def extract(self, doc: AnnotatedDocument) -> Iterator[Meeting]:
+        for sent in doc.sentences:
+            for token in sent.tokens:
+                participants = self._participants(doc, sent, token)
+                if participants is None:
+                    continue
+                meeting = self._meeting(doc, sent, token, participants)
+                if meeting is not None:
+                    yield meeting
+
+    def _participants(
+        self, doc: AnnotatedDocument, sent: Sentence, token: Token
+    ) -> list[Actor] | None:
+        lemma = token.lemma.lower()
+        heads: list[int] = []
+        if token.upos == "VERB" and lemma in ("meet", "host", "confer", "hold", "talk"):
+            if lemma == "hold" and not any(
+                c.deprel == "obj" and c.lemma.lower() in _MEETING_HOLD_NOUNS
+                for c in sent.children(token.index)
+            ):
+                return None
+            for child in sent.children(token.index):
+                if child.deprel in ("nsubj", "obj"):
+                    heads.extend(conjuncts(sent, child.index))
+                if child.deprel == "obl" and self._case(sent, child) in ("with", "between"):
+                    heads.extend(conjuncts(sent, child.index))
+                if child.deprel == "obj" and child.lemma.lower() in _MEETING_HOLD_NOUNS:
+                    heads = [h for h in heads if h != child.index]
+                    heads.extend(self._noun_partners(sent, child))
+            if token.deprel in ("conj", "xcomp") and not any(
+                c.deprel == "nsubj" for c in sent.children(token.index)
+            ) and token.head >= 0:
+                heads.extend(c.index for c in sent.children(token.head) if c.deprel == "nsubj")
+        elif token.upos == "NOUN" and lemma in _NOUN_TRIGGERS:
+            heads = self._noun_partners(sent, token)
+            if len(heads) < 2 and not any(
+                sent.tokens[h].lemma.lower() in lexicon().group_nouns for h in heads
+            ):
+                return None
+        else:
+            return None
+        actors = self._actors(doc, sent, heads)
+        if len(actors) >= 2 or (actors and actors[0].type is ActorType.GROUP and
+                                _plural(sent, heads[0])):
+            return actors
+        return None
+
+    @staticmethod
+    def _case(sent: Sentence, token: Token) -> str:
+        return next((c.lemma.lower() for c in sent.children(token.index) if c.deprel == "case"),
+                    "")
+
+    def _noun_partners(self, sent: Sentence, noun: Token) -> list[int]:
+        heads: list[int] = []
+        for child in sent.children(noun.index):
+            case = self._case(sent, child)
+            if child.deprel.startswith("nmod") and case in ("between", "with", "among", "of"):
+                if case == "of" and not (child.upos == "PROPN" or sent.entity_at(child.index)):
+                    continue
+                heads.extend(conjuncts(sent, child.index))
+        return heads
+
+    @staticmethod
+    def _actors(doc: AnnotatedDocument, sent: Sentence, heads: list[int]) -> list[Actor]:
+        actors: list[Actor] = []
+        for head in heads:
+            token = sent.tokens[head]
+            if token.upos == "PRON" and token.lemma.lower() not in ("they", "we"):
+                continue
+            # "his counterparts, A and B": the people named in apposition are the participants
+            named = [
+                e for e in sent.entities
+                if (e.type is EntityType.PERSON and e.first > head and any(
+                    a.index == head for a in sent.ancestors(e.last)
+                ) and any(
+                    sent.tokens[x].deprel == "appos" for x in range(e.first, e.last + 1)
+                    if x != head
+                )) or (e.type is EntityType.PERSON and any(
+                    c.deprel == "appos" and c.index in range(e.first, e.last + 1)
+                    for c in sent.children(head)))
+            ]
+            if named and sent.entity_at(head) is None:
+                for entity in named:
+                    appos_actor = actor_at(doc, sent, entity.last)
+                    actors.append(appos_actor)
+                continue
+            actor = actor_at(doc, sent, head)
+            if actor.name.lower() in ("they", "we", "them"):
+                continue
+            if all(a.name != actor.name for a in actors):
+                actors.append(actor)
+        return actors
+
+    def _meeting(
+        self, doc: AnnotatedDocument, sent: Sentence, token: Token, participants: list[Actor]
+    ) -> Meeting | None:
+        words = lexicon()
+        window = {t.lemma.lower() for t in sent.tokens} | {t.text.lower() for t in sent.tokens}
+        trigger_context = {c.lemma.lower() for c in sent.children(token.index)}
+        if trigger_context & words.call_words or (
+            window & {"phone", "telephone", "videoconference", "teleconference", "virtual",
+                      "virtually", "video"}
+        ):
+            return None
+        if is_negated(sent, token.index) or is_hypothetical(sent, token.index):
+            return None
+        tense = tense_of(sent, token.index)
+        governing = {a.lemma.lower() for a in sent.ancestors(token.index)}
+        if (window & words.cancel_words) and (governing | trigger_context) & words.cancel_words:
+            status = MeetingStatus.CANCELLED
+        elif tense is Tense.FUTURE:
+            status = MeetingStatus.PLANNED
+        else:
+            status = MeetingStatus.OCCURRED
+        date = event_date(doc, sent, token.index, tense=tense)
+        return Meeting(
+            document=doc.info,
+            date=date,
+            evidence=(sent.span(0, len(sent.tokens) - 1, doc.text),),
+            confidence=0.8 if token.upos == "VERB" else 0.7,
+            codes=_CODES,
+            participants=tuple(participants),
+            location=self._location(doc, sent, token),
+            status=status,
+            trigger=token.text,
+        )
+
+    def _location(self, doc: AnnotatedDocument, sent: Sentence, token: Token) -> Location | None:
+        anchors = [token.index, *(a.index for a in list(sent.ancestors(token.index))[:1])]
+        for anchor in anchors:
+            for child in sent.children(anchor):
+                if child.deprel not in ("obl", "nmod", "obl:tmod") and not (
+                    child.deprel.startswith(("obl", "nmod"))
+                ):
+                    continue
+                if self._case(sent, child) not in ("in", "at"):
+                    continue
+                entity = sent.entity_at(child.index)
+                if entity is not None and entity.type in (
+                    EntityType.LOCATION, EntityType.ORGANIZATION
+                ):
+                    return location_at(doc, sent, child.index)
+        return None
+
+
+def _plural(sent: Sentence, index: int) -> bool:
+    token = sent.tokens[index]
+    return "Number=Plur" in token.feats or token.xpos in ("NNS", "NNPS")

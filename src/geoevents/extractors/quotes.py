@@ -1,0 +1,393 @@
+"""Quoted positions: direct quotes, indirect speech and mixed reported speech."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from geoevents.actors import Actor, ActorType
+from geoevents.dates import Tense
+from geoevents.events import Codes, Quote, QuoteType
+from geoevents.extractors.base import event_date
+from geoevents.extractors.mentions import actor_at, is_pronoun
+from geoevents.knowledge import lexicon
+from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
+from geoevents.provenance import Span
+
+__all__ = ["QuoteExtractor", "QuoteSegment", "scan_quotes"]
+
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_CODES = Codes(cameo="010", plover=None)
+
+
+@attrs.frozen
+class QuoteSegment:
+    """The text between a pair of quotation marks: ``text[start:end]`` without the marks."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def scan_quotes(text: str) -> list[QuoteSegment]:
+    """Find quoted stretches, tolerating straight, curly, unbalanced and multi-paragraph quotes.
+
+    A quote still open at the end of a paragraph ends there (news style continues a long
+    quote in the next paragraph with a fresh opening mark). A stray closing mark is ignored.
+
+    >>> t = '“We will meet,” he said. "Soon."'
+    >>> [t[s.start:s.end] for s in scan_quotes(t)]
+    ['We will meet,', 'Soon.']
+    """
+    segments: list[QuoteSegment] = []
+    open_at: int | None = None
+    for i, char in enumerate(text):
+        if char == "\n":
+            if open_at is not None:
+                segments.append(QuoteSegment(open_at, i, closed=False))
+                open_at = None
+            continue
+        if char in _OPENERS:
+            if open_at is not None:
+                segments.append(QuoteSegment(open_at, i, closed=False))
+            open_at = i + 1
+        elif char in _CLOSERS:
+            if open_at is not None:
+                segments.append(QuoteSegment(open_at, i, closed=True))
+                open_at = None
+        elif char == '"':
+            if open_at is None:
+                open_at = i + 1
+            else:
+                segments.append(QuoteSegment(open_at, i, closed=True))
+                open_at = None
+    if open_at is not None:
+        segments.append(QuoteSegment(open_at, len(text), closed=False))
+    out = []
+    for seg in segments:
+        start, end = seg.start, seg.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        if end > start:
+            out.append(QuoteSegment(start, end, seg.closed))
+    return out
+
+
+def _is_full_quote(text: str) -> bool:
+    """A quote that stands as a statement of its own (not a quoted word or phrase)."""
+    words = re.findall(r"\w+", text)
+    first = text.lstrip("…. ")[:1]
+    return len(words) >= 4 and (first.isupper() or first.isdigit())
+
+
+@attrs.define
+class _Memory:
+    """Speakers seen so far in a document, most recent last, for "he said" and "the official"."""
+
+    speakers: list[Actor] = attrs.Factory(list)
+    persons: list[tuple[int, Actor]] = attrs.Factory(list)
+
+    def remember(self, actor: Actor) -> None:
+        self.speakers.append(actor)
+
+    def resolve(self, actor: Actor, head: Token, pronoun: bool, position: int) -> Actor:
+        if pronoun:
+            word = head.text.lower()
+            want_group = word in ("they", "we")
+            for previous in reversed(self.speakers):
+                if (previous.type is ActorType.GROUP) == want_group or (
+                    want_group and previous.type is ActorType.ORGANIZATION
+                ):
+                    return previous
+            for pos, person in reversed(self.persons):
+                if pos < position and not want_group:
+                    return person
+            return actor
+        if actor.type is ActorType.PERSON and actor.title is None and " " not in actor.name:
+            # a surname on its own: the earlier full mention carries name and title
+            for previous in reversed(self.speakers):
+                if previous.name.split()[-1] == actor.name and previous.name != actor.name:
+                    return previous
+            for _, person in reversed(self.persons):
+                if person.name.split()[-1] == actor.name and person.name != actor.name:
+                    return person
+        if actor.name.lower().startswith(("the ", "this ")) and actor.type is not (
+            ActorType.COUNTRY
+        ):
+            noun = head.lemma.lower()
+            for previous in reversed(self.speakers):
+                described = f"{previous.title or ''} {previous.name}".lower()
+                if re.search(rf"\b{re.escape(noun)}", described):
+                    return previous
+        if actor.type is ActorType.PERSON and actor.title is not None and " " in actor.name:
+            return actor
+        if actor.type is ActorType.PERSON and " " in actor.name:
+            for previous in reversed(self.speakers):
+                if previous.name == actor.name and previous.title:
+                    return previous
+        return actor
+
+
+class QuoteExtractor:
+    """Finds who said what: direct quotes, indirect speech (said that ...) and mixed quotes."""
+
+    kind = "quote"
+
+    def extract(self, doc: AnnotatedDocument) -> Iterator[Quote]:
+        segments = scan_quotes(doc.text)
+        inside = _QuoteIndex(segments)
+        memory = _Memory()
+        handled: set[int] = set()
+        for sent in doc.sentences:
+            self._remember_persons(doc, sent, memory)
+            yield from self._direct(doc, sent, segments, inside, memory, handled)
+            yield from self._reported(doc, sent, inside, memory)
+
+    # --- shared ---------------------------------------------------------------------------
+    @staticmethod
+    def _remember_persons(doc: AnnotatedDocument, sent: Sentence, memory: _Memory) -> None:
+        for entity in sent.entities:
+            if entity.type is EntityType.PERSON:
+                memory.persons.append((entity.start, actor_at(doc, sent, entity.last)))
+
+    @staticmethod
+    def _speaker(
+        doc: AnnotatedDocument, sent: Sentence, cue: Token, memory: _Memory
+    ) -> tuple[Actor, Token] | None:
+        subject = next(
+            (c for c in sent.children(cue.index) if c.deprel in ("nsubj", "nsubj:pass")), None
+        )
+        if subject is None and cue.deprel in ("conj", "xcomp") and cue.head >= 0:
+            # "X met Y and said ..." / "X wanted to stress ..."
+            subject = next((c for c in sent.children(cue.head) if c.deprel == "nsubj"), None)
+        if subject is None:
+            return None
+        if subject.lemma.lower() in ("it", "this", "that", "which", "there"):
+            return None
+        actor = actor_at(doc, sent, subject.index)
+        actor = memory.resolve(actor, subject, is_pronoun(subject), subject.start)
+        if is_pronoun(subject) and actor.name.lower() == subject.text.lower():
+            return None
+        return actor, subject
+
+    @staticmethod
+    def _cue_text(doc: AnnotatedDocument, sent: Sentence, cue: Token) -> str:
+        parts = [cue]
+        for child in sent.children(cue.index):
+            if child.deprel in ("obj", "iobj") and cue.lemma.lower() == "tell":
+                parts.append(child)
+            if child.deprel == "compound:prt":
+                parts.append(child)
+        parts.sort(key=lambda t: t.index)
+        return " ".join(t.text for t in parts)
+
+    # --- direct quotes --------------------------------------------------------------------
+    def _direct(
+        self,
+        doc: AnnotatedDocument,
+        sent: Sentence,
+        segments: Sequence[QuoteSegment],
+        inside: _QuoteIndex,
+        memory: _Memory,
+        handled: set[int],
+    ) -> Iterator[Quote]:
+        speech = lexicon().speech_verbs
+        for number, seg in enumerate(segments):
+            if number in handled or not (sent.start <= seg.end and seg.end <= sent.end + 1):
+                continue
+            text = doc.text[seg.start:seg.end]
+            if not _is_full_quote(text):
+                continue
+            handled.add(number)
+            # the attribution lies outside quotation marks, in the sentences the quote touches
+            touched = [s for s in doc.sentences if s.end > seg.start and s.start <= sent.end]
+            cues = [
+                (s, t) for s in touched for t in s.tokens
+                if t.lemma.lower() in speech and t.upos in ("VERB", "AUX")
+                and not inside.covers(t.start)
+            ]
+            cues.sort(key=lambda st: min(abs(st[1].start - seg.end), abs(seg.start - st[1].end)))
+            found = None
+            for s, cue in cues:
+                found = self._speaker(doc, s, cue, memory)
+                if found is not None:
+                    break
+            if found is None:
+                colon = self._colon_attribution(doc, sent, seg, memory)
+                if colon is not None:
+                    found, cue, s = colon
+            if found is None:
+                if not memory.speakers or not self._continues(doc, seg, segments, number):
+                    continue
+                speaker, cue_text, confidence = memory.speakers[-1], "(continued)", 0.6
+                date_sent, date_index = sent, sent.tokens[-1].index
+                exclude = frozenset(t.index for t in sent.tokens)
+            else:
+                speaker, _ = found
+                cue_text, confidence = self._cue_text(doc, s, cue), 0.9
+                date_sent, date_index = s, cue.index
+                exclude = frozenset(t.index for t in s.tokens if inside.covers(t.start))
+            memory.remember(speaker)
+            yield Quote(
+                document=doc.info,
+                date=event_date(doc, date_sent, date_index, tense=Tense.PAST, exclude=exclude),
+                evidence=(Span(sent.index, seg.start, seg.end, text),),
+                confidence=confidence,
+                codes=_CODES,
+                speaker=speaker,
+                text=text,
+                quote_type=QuoteType.DIRECT,
+                cue=cue_text,
+            )
+
+    def _colon_attribution(
+        self, doc: AnnotatedDocument, sent: Sentence, seg: QuoteSegment, memory: _Memory
+    ) -> tuple[tuple[Actor, Token], Token, Sentence] | None:
+        """ "X said:" ending the sentence or paragraph just before the quote."""
+        before = doc.text[max(0, seg.start - 3): seg.start]
+        if ":" not in before:
+            return None
+        previous = [s for s in doc.sentences if s.end <= seg.start]
+        candidates = [sent, *previous[-1:]]
+        for s in candidates:
+            for token in reversed(s.tokens):
+                if token.lemma.lower() in lexicon().speech_verbs and token.upos == "VERB":
+                    found = self._speaker(doc, s, token, memory)
+                    if found is not None:
+                        return found, token, s
+        return None
+
+    @staticmethod
+    def _continues(
+        doc: AnnotatedDocument, seg: QuoteSegment, segments: Sequence[QuoteSegment], number: int
+    ) -> bool:
+        """Whether an unattributed quote follows closely on an attributed one."""
+        if number == 0:
+            return False
+        previous = segments[number - 1]
+        gap = doc.text[previous.end: seg.start]
+        return len(gap) < 400 and gap.count("\n\n") <= 2
+
+    # --- indirect and mixed quotes --------------------------------------------------------
+    def _reported(
+        self, doc: AnnotatedDocument, sent: Sentence, inside: _QuoteIndex, memory: _Memory
+    ) -> Iterator[Quote]:
+        words = lexicon()
+        for cue in sent.tokens:
+            lemma = cue.lemma.lower()
+            if cue.upos != "VERB" or lemma not in words.speech_verbs or inside.covers(cue.start):
+                continue
+            content = self._content(sent, cue)
+            if not content:
+                continue
+            first, last = content[0], content[-1]
+            start, end = sent.tokens[first].start, sent.tokens[last].end
+            if inside.within_one(start, end):
+                continue  # the direct-quote pass has it
+            has_fragment = inside.overlaps(start, end)
+            if not has_fragment and lemma not in words.strong_speech_verbs | {"say"}:
+                continue
+            if len(content) < 4:
+                continue
+            found = self._speaker(doc, sent, cue, memory)
+            if found is None:
+                found = self._according_to(doc, sent, cue, memory)
+            if found is None:
+                continue
+            speaker, _ = found
+            memory.remember(speaker)
+            text = doc.text[start:end]
+            yield Quote(
+                document=doc.info,
+                date=event_date(doc, sent, cue.index, tense=Tense.PAST,
+                                exclude=frozenset(content)),
+                evidence=(Span(sent.index, start, end, text),),
+                confidence=0.75 if has_fragment else 0.7,
+                codes=_CODES,
+                speaker=speaker,
+                text=text,
+                quote_type=QuoteType.MIXED if has_fragment else QuoteType.INDIRECT,
+                cue=self._cue_text(doc, sent, cue),
+            )
+
+    @staticmethod
+    def _content(sent: Sentence, cue: Token) -> list[int]:
+        """Token indices of what the cue verb reports."""
+        complement = next(
+            (c for c in sent.children(cue.index) if c.deprel in ("ccomp", "xcomp")), None
+        )
+        if complement is not None:
+            indices = [i for i in sent.subtree(complement.index)
+                       if not (sent.tokens[i].deprel == "mark" and
+                               sent.tokens[i].head == complement.index and
+                               sent.tokens[i].lemma.lower() == "that")]
+        elif cue.deprel in ("parataxis", "ccomp") and cue.head >= 0 and (
+            sent.tokens[cue.head].start < cue.start
+        ):
+            # "Y, X said": the cue hangs off the reported clause
+            cue_tree = set(sent.subtree(cue.index))
+            indices = [i for i in sent.subtree(cue.head) if i not in cue_tree]
+        elif sent.tokens[-1].index > cue.index and any(
+            c.deprel == "obj" for c in sent.children(cue.index)
+        ):
+            # "vowed unspecified “responses” if ...", "touted the meeting as ...": the predicate
+            drop = {"nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "advmod", "obl:tmod"}
+            indices = [cue.index]
+            for child in sent.children(cue.index):
+                if child.deprel not in drop and child.index > cue.index:
+                    indices.extend(sent.subtree(child.index))
+            indices.sort()
+        else:
+            return []
+        indices = sorted(set(indices))
+        while indices and sent.tokens[indices[-1]].upos == "PUNCT" and sent.tokens[
+                indices[-1]].text not in "”\"":
+            indices.pop()
+        while indices and sent.tokens[indices[0]].upos == "PUNCT" and sent.tokens[
+                indices[0]].text not in "“\"":
+            indices.pop(0)
+        if not indices:
+            return []
+        # keep it one contiguous stretch around its start
+        run = [indices[0]]
+        for i in indices[1:]:
+            if i != run[-1] + 1:
+                break
+            run.append(i)
+        return run
+
+    def _according_to(
+        self, doc: AnnotatedDocument, sent: Sentence, cue: Token, memory: _Memory
+    ) -> tuple[Actor, Token] | None:
+        del cue
+        for token in sent.tokens:
+            if token.lemma.lower() == "accord" and token.head >= 0:
+                head = sent.tokens[token.head]
+                return memory.resolve(actor_at(doc, sent, head.index), head, False,
+                                      head.start), head
+        return None
+
+
+@attrs.frozen
+class _QuoteIndex:
+    segments: Sequence[QuoteSegment]
+
+    def covers(self, position: int) -> bool:
+        return any(s.start - 1 <= position < s.end + 1 for s in self.segments)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in self.segments)
+
+    def within_one(self, start: int, end: int) -> bool:
+        return any(s.start - 1 <= start and end <= s.end + 1 and _is_full_quote_len(s)
+                   for s in self.segments)
+
+
+def _is_full_quote_len(segment: QuoteSegment) -> bool:
+    return segment.end - segment.start > 15
+

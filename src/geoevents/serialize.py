@@ -1,0 +1,160 @@
+"""Events to and from JSON: one cattrs converter, JSONL helpers and the JSON Schema.
+
+The model classes know nothing about JSON; this module owns the mapping. Every event
+becomes one flat object that starts with ``document_id`` and ``kind``, followed by the
+event's own fields (the contract the CLI and the JSON Schema describe).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import types
+import typing
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final, TextIO
+
+import attrs
+import cattrs
+
+from geoevents.errors import InvalidInputError
+from geoevents.events import Meeting, MissileLaunch, Quote
+
+__all__ = [
+    "EVENT_CLASSES",
+    "converter",
+    "event_from_dict",
+    "event_to_dict",
+    "json_schema",
+    "read_jsonl",
+    "to_json",
+    "write_jsonl",
+]
+
+EVENT_CLASSES: Final[dict[str, type[Any]]] = {
+    Meeting.kind: Meeting,
+    MissileLaunch.kind: MissileLaunch,
+    Quote.kind: Quote,
+}
+
+converter = cattrs.Converter(forbid_extra_keys=False)
+converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+
+
+def event_to_dict(event: Any) -> dict[str, Any]:
+    """One event as a JSON-ready dict (``document_id`` and ``kind`` first)."""
+    body = converter.unstructure(event)
+    return {"document_id": event.document.id, "kind": type(event).kind, **body}
+
+
+def event_from_dict(data: Mapping[str, Any]) -> Meeting | MissileLaunch | Quote:
+    """Load an event back from :func:`event_to_dict` output."""
+    kind = data.get("kind")
+    cls = EVENT_CLASSES.get(str(kind))
+    if cls is None:
+        raise InvalidInputError(f"unknown event kind {kind!r}", field="kind")
+    body = {k: v for k, v in data.items() if k not in ("document_id", "kind")}
+    try:
+        event: Meeting | MissileLaunch | Quote = converter.structure(body, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError) as error:
+        raise InvalidInputError(f"not a valid {kind} record: {error}", field="kind") from error
+    return event
+
+
+def to_json(event: Any) -> str:
+    """One event as a compact JSON line (keys in a stable order, non-ASCII kept)."""
+    return json.dumps(event_to_dict(event), ensure_ascii=False, separators=(",", ":"))
+
+
+def write_jsonl(events: Iterable[Any], stream: TextIO) -> int:
+    """Write events as JSON Lines; returns how many were written."""
+    count = 0
+    for event in events:
+        stream.write(to_json(event) + "\n")
+        count += 1
+    return count
+
+
+def read_jsonl(stream: TextIO) -> Iterator[Meeting | MissileLaunch | Quote]:
+    """Read events written by :func:`write_jsonl`."""
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            try:
+                yield event_from_dict(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise InvalidInputError(f"line {number} is not JSON: {error}") from error
+
+
+# --- JSON Schema, derived from the attrs classes ------------------------------------------------
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if tp is type(None):
+        return {"type": "null"}
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_schema_for(arg, defs) for arg in typing.get_args(tp)]}
+    if origin is tuple or origin is list:
+        args = typing.get_args(tp)
+        return {"type": "array", "items": _schema_for(args[0], defs) if args else {}}
+    if origin is dict:
+        return {"type": "object"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"type": "string", "enum": [member.value for member in tp]}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is dt.date:
+        return {"type": "string", "format": "date"}
+    if isinstance(tp, type) and attrs.has(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            defs[name] = _object_schema(tp, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    return {}
+
+
+def _object_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if field.name.startswith("_"):
+            continue
+        properties[field.name] = _schema_for(hints[field.name], defs)
+        required.append(field.name)
+    schema: dict[str, Any] = {"type": "object", "properties": properties, "required": required}
+    if cls.__doc__:
+        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of one line of ``geoevents extract`` output."""
+    defs: dict[str, Any] = {}
+    variants = []
+    for kind, cls in EVENT_CLASSES.items():
+        schema = _object_schema(cls, defs)
+        schema["properties"] = {
+            "document_id": {"type": "string"},
+            "kind": {"const": kind},
+            **schema["properties"],
+        }
+        schema["required"] = ["document_id", "kind", *schema["required"]]
+        schema["additionalProperties"] = False
+        defs[cls.__name__] = schema
+        variants.append({"$ref": f"#/$defs/{cls.__name__}"})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://geoevents.readthedocs.io/schema/event.json",
+        "title": "geoevents event",
+        "description": "One event (meeting, missile launch or quote) per JSON line.",
+        "oneOf": variants,
+        "$defs": defs,
+    }

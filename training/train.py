@@ -1,0 +1,195 @@
+#!/usr/bin/env python
+"""Train the compact English stanza models on CPU.
+
+Usage: ``python training/train.py MODEL [--quick] [--steps N]`` with MODEL one of
+tokenize, mwt, pos, lemma, depparse, ner, all.  Run ``training/prepare.py`` first.
+
+Every trainer is stanza's own module (``python -m stanza.models.<trainer>``) called with
+explicit file paths, one CPU thread (OMP_NUM_THREADS=1: the build machine has two cores
+and runs at most two trainings at a time) and a fixed seed.  Models, checkpoints and logs
+go to ``${GEOEVENTS_TRAIN_DIR:-~/.cache/geoevents-training}``, never into the repository.
+
+Resuming (a rerun of the same command picks up where the last one stopped):
+  * depparse: stanza keeps ``depparse_checkpoint.pt`` (model + optimizer + step); a rerun
+    continues from it up to ``max_steps``.
+  * tokenize / ner: a rerun warm-starts from the best saved model (tokenizer ``--load_name``,
+    NER ``--finetune``); optimizer state is not kept by stanza for these.
+  * mwt / lemma / pos: stanza has no resume for these trainers; they are retrained (mwt and
+    lemma are short; see README for pos).
+Pass ``--fresh`` to ignore existing models and start from scratch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHORTHAND, data_dir, logs_dir, read_json, saved_dir, work_dir, write_json  # noqa: E402
+
+MODELS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+
+#: Hyper-parameters, chosen for model size and 2-core CPU speed (see README.md for why).
+#: ``quick`` values replace ``full`` ones with --quick.
+HPARAMS: dict[str, dict[str, dict[str, object]]] = {
+    "tokenize": {
+        "full": {"max_seqlen": 300, "batch_size": 32, "steps": 6000, "eval_steps": 250,
+                 "max_steps_before_stop": 2500, "emb_dim": 32, "hidden_dim": 64},
+        "quick": {"steps": 1500},
+    },
+    "mwt": {
+        "full": {"num_epoch": 5, "batch_size": 50, "hidden_dim": 100, "emb_dim": 50},
+        "quick": {"num_epoch": 3},
+    },
+    "pos": {
+        "full": {"hidden_dim": 100, "char_hidden_dim": 64, "word_emb_dim": 50,
+                 "deep_biaff_hidden_dim": 200, "composite_deep_biaff_hidden_dim": 50,
+                 "batch_size": 50, "max_steps": 6000, "eval_interval": 200,
+                 "max_steps_before_stop": 2000},
+        "quick": {"max_steps": 800},
+    },
+    "lemma": {
+        "full": {"num_epoch": 4, "batch_size": 50, "hidden_dim": 150, "emb_dim": 50},
+        "quick": {"num_epoch": 1},
+    },
+    "depparse": {
+        "full": {"hidden_dim": 200, "num_layers": 2, "char_hidden_dim": 100, "word_emb_dim": 75,
+                 "deep_biaff_hidden_dim": 256, "batch_size": 1000, "max_steps": 6000,
+                 "eval_interval": 200, "checkpoint_interval": 200, "max_steps_before_stop": 2000,
+                 "second_optim_start_step": 4500},
+        "quick": {"max_steps": 600},
+    },
+    "ner": {
+        "full": {"hidden_dim": 256, "char_hidden_dim": 100, "word_emb_dim": 50, "char_emb_dim": 50,
+                 "batch_size": 32, "max_steps": 30000, "eval_interval": 500, "optim": "adam",
+                 "lr": 0.001, "min_lr": 1e-5, "patience": 4, "max_steps_no_improve": 6000},
+        "quick": {"max_steps": 2000},
+    },
+}
+
+SEED = 1234
+
+
+def hparams(model: str, quick: bool, steps: int | None) -> dict[str, object]:
+    params = dict(HPARAMS[model]["full"])
+    if quick:
+        params.update(HPARAMS[model]["quick"])
+    if steps is not None:
+        key = {"tokenize": "steps", "mwt": "num_epoch", "lemma": "num_epoch"}.get(model, "max_steps")
+        params[key] = steps
+    return params
+
+
+def flags(params: dict[str, object]) -> list[str]:
+    out: list[str] = []
+    for key, value in params.items():
+        out += [f"--{key}", str(value)]
+    return out
+
+
+def build_command(model: str, params: dict[str, object], fresh: bool) -> list[str]:
+    """Return the stanza trainer command line for one processor."""
+    d = data_dir()
+    save = saved_dir(model)
+    pretrain = str(d / "pretrain.pt")
+    common = ["--shorthand", SHORTHAND, "--seed", str(SEED), "--save_dir", str(save)]
+    model_file = save / f"{model}.pt"
+    if model == "tokenize":
+        cmd = ["stanza.models.tokenizer", "--mode", "train", "--lang", "en",
+               "--txt_file", str(d / "tok_train.txt"), "--label_file", str(d / "tok_train.labels"),
+               "--mwt_json_file", str(d / "tok_train_mwt.json"),
+               "--dev_txt_file", str(d / "tok_dev.txt"), "--dev_label_file", str(d / "tok_dev.labels"),
+               "--dev_conll_gold", str(d / "ud_dev.conllu"),
+               "--conll_file", str(save / "dev_pred.conllu"), "--save_name", "tokenize.pt"]
+        if model_file.exists() and not fresh:
+            cmd += ["--load_name", "tokenize.pt"]  # warm start (stanza joins it with save_dir)
+    elif model == "mwt":
+        cmd = ["stanza.models.mwt_expander", "--mode", "train", "--lang", "en",
+               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
+               "--output_file", str(save / "dev_pred.conllu"), "--gold_file", str(d / "ud_dev.conllu"),
+               "--save_name", "mwt.pt"]
+    elif model == "pos":
+        cmd = ["stanza.models.tagger", "--mode", "train", "--lang", "en",
+               "--wordvec_pretrain_file", pretrain,
+               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
+               "--output_file", str(save / "dev_pred.conllu"), "--save_name", "pos.pt"]
+    elif model == "lemma":
+        cmd = ["stanza.models.lemmatizer", "--mode", "train",
+               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
+               "--output_file", str(save / "dev_pred.conllu"), "--save_name", "lemma.pt"]
+    elif model == "depparse":
+        # gold tags in training (stanza's --gold route): no tagger needed before training
+        cmd = ["stanza.models.parser", "--mode", "train", "--lang", "en",
+               "--wordvec_pretrain_file", pretrain,
+               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
+               "--output_file", str(save / "dev_pred.conllu"), "--save_name", "depparse.pt",
+               "--checkpoint_save_name", str(save / "depparse_checkpoint.pt")]
+        if fresh:
+            for p in (model_file, save / "depparse_checkpoint.pt"):
+                p.unlink(missing_ok=True)
+    elif model == "ner":
+        cmd = ["stanza.models.ner_tagger", "--mode", "train",
+               "--wordvec_pretrain_file", pretrain,
+               "--train_file", str(d / "ner_train.json"), "--eval_file", str(d / "ner_dev.json"),
+               "--save_name", "ner.pt", "--scheme", "bioes"]
+        if model_file.exists() and not fresh:
+            # warm start from the best model; copy it first because stanza overwrites it
+            start = save / "ner_start.pt"
+            shutil.copyfile(model_file, start)
+            cmd += ["--finetune", "--finetune_load_name", str(start)]
+    else:
+        raise ValueError(model)
+    return [sys.executable, "-m"] + cmd + common + flags(params)
+
+
+def train_one(model: str, quick: bool, steps: int | None, fresh: bool) -> float:
+    params = hparams(model, quick, steps)
+    cmd = build_command(model, params, fresh)
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONUNBUFFERED="1")
+    log_path = logs_dir() / f"train_{model}.log"
+    print(f"[{time.strftime('%H:%M:%S')}] training {model}; log: {log_path}", flush=True)
+    start = time.time()
+    with open(log_path, "a", encoding="utf-8") as log:
+        log.write(f"\n===== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(cmd)}\n")
+        log.flush()
+        result = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=work_dir())
+    seconds = time.time() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{model} training failed (exit {result.returncode}); see {log_path}")
+    # accumulate wall time over resumed runs, for the manifest
+    record_path = work_dir() / "train_record.json"
+    record = read_json(record_path) if record_path.exists() else {}
+    entry = record.get(model, {"train_seconds": 0.0, "runs": []})
+    if fresh:
+        entry = {"train_seconds": 0.0, "runs": []}
+    entry["train_seconds"] = round(entry["train_seconds"] + seconds, 1)
+    entry["runs"].append({"finished": time.strftime("%Y-%m-%dT%H:%M:%S"), "seconds": round(seconds, 1),
+                          "quick": quick, "hyperparameters": params})
+    entry["hyperparameters"] = params
+    record[model] = entry
+    write_json(record_path, record)
+    print(f"[{time.strftime('%H:%M:%S')}] {model} done in {seconds / 60:.1f} min", flush=True)
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model", choices=MODELS + ("all",))
+    parser.add_argument("--quick", action="store_true", help="short runs (smoke-test quality)")
+    parser.add_argument("--steps", type=int, default=None,
+                        help="override the length: steps (tokenize/pos/depparse/ner) or epochs (mwt/lemma)")
+    parser.add_argument("--fresh", action="store_true", help="ignore existing models/checkpoints")
+    args = parser.parse_args(argv)
+    models = MODELS if args.model == "all" else (args.model,)
+    for model in models:
+        train_one(model, args.quick, args.steps, args.fresh)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
