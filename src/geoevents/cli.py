@@ -7,6 +7,7 @@ stderr with its id and reason; the others are still written), 2 for usage errors
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -81,9 +82,8 @@ def _read_jsonl_documents(path: str, errors: list[DocumentError]) -> Iterator[Ar
                                         f"{error.reason}", doc_id=f"line-{number + 1}"))
 
 
-def _read_files(paths: Sequence[str], published: str | None,
+def _read_files(paths: Sequence[str], date: dt.date | None,
                 errors: list[DocumentError]) -> Iterator[Article]:
-    date = parse_published(published) if published else None
     for path in paths:
         try:
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
@@ -142,9 +142,13 @@ def _run_extract(args: argparse.Namespace) -> int:
         articles: Iterator[Article] = _read_jsonl_documents(args.input, errors)
     else:
         try:
-            articles = _read_files(args.files, args.published, errors)
+            published = parse_published(args.published)
         except InvalidInputError as error:
             raise _UsageError(error.reason) from None
+        unreadable = [f for f in args.files if f != "-" and not Path(f).is_file()]
+        if unreadable:
+            raise _UsageError(f"cannot read {', '.join(unreadable)}: no such file")
+        articles = _read_files(args.files, published, errors)
     fmt = args.format or ("jsonl" if args.output or args.input else "pretty")
     extractor = EventExtractor(model=args.model, model_dir=args.model_dir,
                                batch_size=args.batch_size)

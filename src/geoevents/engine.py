@@ -18,7 +18,13 @@ from geoevents.extractors.meetings import MeetingExtractor
 from geoevents.extractors.merge import merge_launches, merge_meetings, merge_quotes
 from geoevents.extractors.quotes import QuoteExtractor
 from geoevents.nlp.annotation import AnnotatedDocument
-from geoevents.nlp.pipeline import Annotator, ModelInfo, ModelSource, to_annotated
+from geoevents.nlp.pipeline import (
+    Annotator,
+    ModelInfo,
+    ModelSource,
+    TextAnnotator,
+    to_annotated,
+)
 from geoevents.provenance import DocumentInfo
 
 __all__ = ["Article", "EventExtractor", "parse_published"]
@@ -111,7 +117,8 @@ class EventExtractor:
     object following the :class:`~geoevents.extractors.Extractor` protocol can be added.
     ``model`` is ``"bundled"`` (the compact model shipped in the package) or ``"official"``
     (stanza's English models, installed with ``geoevents download``). Nothing touches the
-    network. The stanza pipeline is loaded on first use and shared.
+    network. The stanza pipeline is loaded on first use and shared. ``annotator`` replaces
+    the stanza backend altogether (any :class:`~geoevents.nlp.pipeline.TextAnnotator`).
     """
 
     def __init__(
@@ -122,6 +129,7 @@ class EventExtractor:
         model_dir: str | os.PathLike[str] | None = None,
         use_gpu: bool = False,
         batch_size: int = 16,
+        annotator: TextAnnotator | None = None,
     ) -> None:
         if batch_size < 1:
             raise InvalidInputError(f"batch_size must be >= 1, got {batch_size}",
@@ -135,7 +143,8 @@ class EventExtractor:
                     f"{extractor!r} is not an extractor: it needs a `kind` and an "
                     "`extract(doc)` method", field="extractors",
                 )
-        self.annotator = Annotator(model, model_dir=model_dir, use_gpu=use_gpu)
+        self.annotator: TextAnnotator = annotator if annotator is not None else Annotator(
+            model, model_dir=model_dir, use_gpu=use_gpu)
         self.batch_size = batch_size
 
     def model_info(self) -> ModelInfo:

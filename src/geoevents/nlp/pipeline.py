@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -28,6 +28,7 @@ __all__ = [
     "Annotator",
     "ModelInfo",
     "ModelSource",
+    "TextAnnotator",
     "bundled_model_dir",
     "download_official_models",
     "official_model_dir",
@@ -61,6 +62,23 @@ class ModelInfo:
     stanza_version: str | None = None
     license: str | None = None
     scores: dict[str, Any] = attrs.field(factory=dict)
+
+
+class TextAnnotator(Protocol):
+    """What :class:`~geoevents.EventExtractor` needs from an NLP backend.
+
+    :class:`Annotator` is the stanza implementation; tests may plug in a fake one.
+    """
+
+    def annotate(
+        self, texts: Sequence[str], infos: Sequence[DocumentInfo]
+    ) -> list[AnnotatedDocument]:
+        """One :class:`AnnotatedDocument` per text, in order."""
+        ...
+
+    def info(self) -> ModelInfo:
+        """Facts about the models behind this backend."""
+        ...
 
 
 def bundled_model_dir() -> Path:
