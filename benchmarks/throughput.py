@@ -106,9 +106,7 @@ def stream(checkpoints: list[int], batch_size: int) -> dict[str, float]:
     """Peak RSS (MB) after streaming each checkpoint's number of documents."""
     extractor = EventExtractor(batch_size=batch_size)
     out: dict[str, float] = {}
-    done = 0
-    for _ in extractor.extract_many(corpus(max(checkpoints))):
-        done += 1
+    for done, _ in enumerate(extractor.extract_many(corpus(max(checkpoints))), 1):
         if done in checkpoints:
             out[f"peak_rss_mb_after_{done}"] = round(_peak_rss_mb(), 1)
     return out
