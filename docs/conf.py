@@ -26,7 +26,7 @@ GENERATED = HERE / "_generated"
 # -- Project -------------------------------------------------------------------------------
 project = "geoevents"
 author = "geoevents developers"
-copyright = "2026, geoevents developers"  # noqa: A001
+copyright = "2026, geoevents developers"
 release = geoevents.__version__
 version = ".".join(release.split(".")[:2])
 
@@ -40,7 +40,7 @@ extensions = [
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
-exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_generated", "README.md", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []
 nitpicky = False
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -48,29 +48,25 @@ myst_heading_anchors = 3
 
 # -- autodoc -------------------------------------------------------------------------------
 autodoc_member_order = "bysource"
-autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_default_options = {"members": True, "undoc-members": True}
 autodoc_class_signature = "mixed"
-autodoc_preserve_defaults = True
 # sphinx-autodoc-typehints: types go into the parameter descriptions, not the signatures.
 typehints_document_rtype = True
 typehints_use_signature = False
 typehints_use_signature_return = False
-always_document_param_types = False
+always_document_param_types = True
 
 # -- doctest -------------------------------------------------------------------------------
 # Runs before every doctest group, including the ``>>>`` examples in docstrings, and for
 # every ``:skipif:`` expression. Keep it cheap: stanza is imported only when a model is used.
 doctest_global_setup = """
 import datetime as dt
+import json
 from pathlib import Path
 
 import geoevents
 from geoevents import *
 from geoevents.dates import find_date_mentions
-from geoevents.engine import parse_published
-from geoevents.extractors.launches import missile_class
-from geoevents.extractors.quotes import scan_quotes
-from geoevents.nlp.annotation import entity_type
 from geoevents.nlp.pipeline import bundled_model_dir
 
 NO_MODEL = not (bundled_model_dir() / "manifest.json").is_file()
@@ -93,7 +89,7 @@ def _write_if_changed(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "w", encoding="utf-8") as stream:
         stream.write(text)
-    os.replace(tmp, path)
+    Path(tmp).replace(path)
 
 
 def _fmt(value: Any) -> str:
@@ -129,6 +125,28 @@ def _schema_files() -> None:
     _write_if_changed(GENERATED / "schema-kinds.md", "\n".join(lines) + "\n")
 
 
+def _cli_help() -> None:
+    """``geoevents <command> --help`` for every subcommand, as the command prints it."""
+    import contextlib
+    import io
+
+    from geoevents.cli import main
+
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "92"
+    try:
+        for command in ("extract", "demo", "schema", "info", "download"):
+            stream = io.StringIO()
+            with contextlib.redirect_stdout(stream), contextlib.suppress(SystemExit):
+                main([command, "--help"])
+            _write_if_changed(GENERATED / f"cli-{command}.txt", stream.getvalue())
+    finally:
+        if previous is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = previous
+
+
 def _attributions(card: Path) -> str:
     """The data-set attribution section of the shipped MODEL_CARD.md, if there is one."""
     if not card.is_file():
@@ -148,7 +166,7 @@ def _model_card() -> str:
     if not manifest_path.is_file():
         return (
             ":::{warning}\n**The bundled model is not installed** in this build of the "
-            f"documentation (no `manifest.json` in `src/geoevents/nlp/models/en/`). The model "
+            "documentation (no `manifest.json` in `src/geoevents/nlp/models/en/`). The model "
             "card is rendered from that file when it is present; see `training/` for how the "
             "model is built and installed.\n:::\n"
         )
@@ -228,11 +246,12 @@ def _accuracy() -> str:
     }
     model = data.get("model") or {}
     out = [
-        f"Generated **{data.get('generated', '?')}** by `{data.get('command', '?')}` with "
+        f"Generated **{data.get('generated', '?')}** by `{data.get('command', '?')}` (which ran "
+        f"`{data.get('scorer', '?')}`) with "
         f"geoevents {data.get('geoevents_version', '?')} and the "
         f"{model.get('name', '?')} model (`{model.get('source', '?')}`, version "
         f"{model.get('version', '?')}), over {data.get('documents', '?')} documents of "
-        f"`{data.get('gold_dir', '?')}` in {_fmt(data.get('seconds'))} s.\n",
+        f"`{data.get('gold_dir', '?')}` in {data.get('seconds', 0):.0f} s.\n",
         _table(rows, "event kind") if rows else "_The file holds no results._\n",
     ]
     return "\n".join(out)
@@ -241,6 +260,7 @@ def _accuracy() -> str:
 def _generate(app: Any) -> None:
     del app
     _schema_files()
+    _cli_help()
     _write_if_changed(GENERATED / "model-card.md", _model_card())
     _write_if_changed(GENERATED / "accuracy.md", _accuracy())
 

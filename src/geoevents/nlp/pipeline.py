@@ -22,6 +22,7 @@ import attrs
 
 from geoevents.errors import InvalidInputError, ModelError, ModelNotFoundError
 from geoevents.nlp.annotation import AnnotatedDocument, Entity, Sentence, Token, entity_type
+from geoevents.nlp.text import prepare
 from geoevents.provenance import DocumentInfo
 
 __all__ = [
@@ -254,7 +255,7 @@ class Annotator:
         chunks = [
             _Chunk(i, offset, piece)
             for i, text in enumerate(texts)
-            for offset, piece in _chunks(text)
+            for offset, piece in _chunks(prepare(text))
             if piece.strip()
         ]
         annotated = self.pipeline([stanza.Document([], text=c.text) for c in chunks]) if (

@@ -1,0 +1,74 @@
+"""Missile launches, on real output of the bundled model."""
+
+import pytest
+
+from geoevents import EventExtractor, LaunchOutcome, MissileClass
+from geoevents.extractors.launches import missile_class
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("short-range ballistic missiles", MissileClass.SRBM),
+        ("Rodong missiles", MissileClass.MRBM),
+        ("Hwasong-14 intercontinental ballistic missile", MissileClass.ICBM),
+        ("submarine-launched ballistic missile", MissileClass.SLBM),
+        ("cruise missiles", MissileClass.CRUISE),
+        ("rocket carrying a satellite", MissileClass.SLV),
+        ("missiles", MissileClass.UNKNOWN),
+    ],
+)
+def test_missile_class(text: str, cls: MissileClass) -> None:
+    assert missile_class(text) is cls
+
+
+def test_launch_with_count_class_landing_and_date(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "North Korea fired two short-range ballistic missiles into the Sea of Japan on "
+        "Thursday, South Korea's military said.",
+        published="2021-03-26",
+    )
+    [launch] = doc.launches
+    assert launch.launcher.country == "PRK"
+    assert launch.count == 2
+    assert launch.missile_class is MissileClass.SRBM
+    assert launch.landing_area is not None and "Sea of Japan" in launch.landing_area.name
+    assert launch.date.iso() == "2021-03-25"
+    assert launch.outcome is LaunchOutcome.UNKNOWN
+
+
+def test_test_fired_with_launch_site(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Pakistan test-fired a nuclear-capable medium-range missile from an undisclosed "
+        "location on Saturday.",
+        published="2005-03-19",
+    )
+    [launch] = doc.launches
+    assert launch.launcher.country == "PAK"
+    assert launch.count == 1
+    assert launch.missile_class is MissileClass.MRBM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea could launch more missiles in the coming weeks, analysts said.",
+        "Iran did not fire any missiles on Friday.",
+        "North Korea tested a new rocket engine at its Sohae site.",
+        "The two armies held joint drills near the border.",
+        "North Korea is expected to launch a satellite next month.",
+    ],
+)
+def test_no_launch(extractor: EventExtractor, text: str) -> None:
+    assert extractor.extract(text, published="2021-04-01").launches == ()
+
+
+def test_mentions_of_one_launch_are_merged(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "North Korea launched a ballistic missile on Tuesday. The missile was launched from "
+        "near Pyongyang and flew about 900 kilometers, Japan's defense minister said. "
+        "North Korea's launch was its first this year.",
+        published="2017-07-04",
+    )
+    assert len(doc.launches) == 1
+    assert len(doc.launches[0].evidence) >= 2

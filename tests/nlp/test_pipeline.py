@@ -1,0 +1,72 @@
+"""Loading the bundled model offline and the typed view of its output."""
+
+import json
+
+import pytest
+
+from geoevents import EntityType, EventExtractor, ModelNotFoundError
+from geoevents.nlp.pipeline import Annotator, _chunks, bundled_model_dir
+from geoevents.provenance import DocumentInfo
+
+NEWS = ("North Korea fired two short-range ballistic missiles into the Sea of Japan on "
+        "Thursday, Japanese Prime Minister Yoshihide Suga told reporters in Tokyo.")
+
+
+def test_bundled_model_ships_with_a_manifest() -> None:
+    manifest = json.loads((bundled_model_dir() / "manifest.json").read_text("utf-8"))
+    assert manifest["license"] == "CC-BY-SA-4.0"
+    for name, facts in manifest["files"].items():
+        path = bundled_model_dir() / name
+        assert path.stat().st_size == facts["size_bytes"]
+    assert sum(f.stat().st_size for f in bundled_model_dir().iterdir()) <= 60_000_000
+
+
+@pytest.mark.usefixtures("no_network")
+def test_annotates_offline_with_sockets_blocked() -> None:
+    # a fresh pipeline, built while the network is blocked
+    annotator = Annotator(model_dir=bundled_model_dir())
+    _ = annotator.pipeline
+    [doc] = annotator.annotate([NEWS], [DocumentInfo("n1")])
+    assert len(doc.sentences) == 1
+    tokens = doc.sentences[0].tokens
+    assert [t.text for t in tokens[:3]] == ["North", "Korea", "fired"]
+    assert all(doc.text[t.start:t.end] == t.text for t in tokens)
+    root = [t for t in tokens if t.head == -1]
+    assert [t.lemma for t in root] == ["fire"]
+
+
+def test_news_sentence_entities(extractor: EventExtractor) -> None:
+    [doc] = extractor.annotator.annotate([NEWS], [DocumentInfo("n1")])
+    entities = {(e.text, e.type) for e in doc.sentences[0].entities}
+    assert ("Yoshihide Suga", EntityType.PERSON) in entities
+    assert ("North Korea", EntityType.LOCATION) in entities
+    assert ("Tokyo", EntityType.LOCATION) in entities
+
+
+def test_offsets_point_into_the_original_text_across_chunks(extractor: EventExtractor) -> None:
+    text = ("\n\n".join([NEWS] * 3))
+    [doc] = extractor.annotator.annotate([text], [DocumentInfo("n2")])
+    assert len(doc.sentences) == 3
+    assert [s.index for s in doc.sentences] == [0, 1, 2]
+    for sentence in doc.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+        for entity in sentence.entities:
+            assert text[entity.start:entity.end] == entity.text
+
+
+def test_chunks_cover_the_text_exactly() -> None:
+    text = ("A sentence here. " * 50 + "\n\n") * 40
+    pieces = list(_chunks(text, max_chars=1000))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 1000 for _, p in pieces)
+    assert all(text[o:o + len(p)] == p for o, p in pieces)
+
+
+def test_missing_model_dir_is_a_typed_error(tmp_path: object) -> None:
+    with pytest.raises(ModelNotFoundError, match="manifest"):
+        Annotator(model_dir=str(tmp_path)).info()
+
+
+def test_official_models_missing_says_how_to_get_them(tmp_path: object) -> None:
+    with pytest.raises(ModelNotFoundError, match="geoevents download"):
+        _ = Annotator("official", model_dir=str(tmp_path)).pipeline

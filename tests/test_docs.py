@@ -1,0 +1,113 @@
+"""The documentation builds offline without a single warning, and its code runs.
+
+Both builds go to a temporary folder; ``docs/conf.py`` regenerates ``docs/_generated/``
+(JSON Schema, CLI help, model card, accuracy table) as it does on every build.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import geoevents
+from geoevents.nlp.pipeline import bundled_model_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+MANIFEST = bundled_model_dir() / "manifest.json"
+PAGES = [
+    "index", "getting-started", "concepts", "how-to/batch", "how-to/export",
+    "how-to/custom-extractor", "how-to/official-models", "how-to/scale", "cli", "schema",
+    "api", "model-card", "accuracy", "changelog",
+]
+
+
+def _sphinx(builder: str, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", builder, "-E", "-q", "-d", str(out / ".doctrees"),
+         *options, str(DOCS), str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("html")
+    result = _sphinx("html", out, "-W", "--keep-going")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def doctest_output(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("doctest")
+    result = _sphinx("doctest", out)
+    report = (out / "output.txt").read_text("utf-8") if (out / "output.txt").is_file() else ""
+    assert result.returncode == 0, report[-6000:] + result.stderr[-3000:]
+    return report
+
+
+def test_html_has_every_page(html: Path) -> None:
+    missing = [page for page in PAGES if not (html / f"{page}.html").is_file()]
+    assert not missing
+
+
+def test_api_reference_documents_every_public_name(html: Path) -> None:
+    api = (html / "api.html").read_text("utf-8")
+    missing = [name for name in geoevents.__all__ if f'id="geoevents.{name}"' not in api]
+    assert not missing, f"not in docs/api.md: {missing}"
+
+
+def test_schema_page_shows_the_generated_schema(html: Path) -> None:
+    page = (html / "schema.html").read_text("utf-8")
+    generated = json.loads((DOCS / "_generated" / "schema.json").read_text("utf-8"))
+    assert generated == geoevents.json_schema()
+    for definition in generated["$defs"]:
+        assert definition in page
+
+
+def test_cli_page_shows_every_subcommand_help(html: Path) -> None:
+    page = (html / "cli.html").read_text("utf-8")
+    for command in ("extract", "demo", "schema", "info", "download"):
+        assert f"usage: geoevents {command}" in page
+
+
+def test_model_card_matches_the_installed_model(html: Path) -> None:
+    text = re.sub(r"<[^>]+>", "", (html / "model-card.html").read_text("utf-8"))
+    if MANIFEST.is_file():
+        manifest = json.loads(MANIFEST.read_text("utf-8"))
+        assert "not installed" not in text
+        assert manifest["name"] in text
+        for dataset in manifest.get("datasets", []):
+            assert dataset["name"] in text
+    else:
+        assert "The bundled model is not installed" in text
+
+
+def test_accuracy_page_renders_the_generated_scores(html: Path) -> None:
+    text = re.sub(r"<[^>]+>", "", (html / "accuracy.html").read_text("utf-8"))
+    scores = DOCS / "_generated" / "accuracy.json"
+    if scores.is_file():
+        data = json.loads(scores.read_text("utf-8"))
+        assert data["generated"] in text
+        assert all(kind in text for kind in data["results"])
+    else:
+        assert "No accuracy figures have been generated yet" in text
+
+
+def test_doctests_pass(doctest_output: str) -> None:
+    assert "0 failures in tests" in doctest_output
+    assert re.search(r"^\s+\d+ tests$", doctest_output, re.MULTILINE)
+
+
+@pytest.mark.skipif(not MANIFEST.is_file(),
+                    reason=f"the bundled model is not installed (no {MANIFEST}): the examples "
+                    "that run it are skipped by the doctest build")
+def test_model_examples_ran(doctest_output: str) -> None:
+    for page in ("index", "getting-started", "how-to/scale"):
+        assert f"Document: {page}\n" in doctest_output, f"{page}: no doctest ran"

@@ -1,0 +1,85 @@
+"""Every script in examples/ runs as a user would run it (``cd examples && python X.py``)
+and prints what it promises."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from geoevents import json_schema
+from geoevents.nlp.pipeline import bundled_model_dir
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+MANIFEST = bundled_model_dir() / "manifest.json"
+requires_model = pytest.mark.skipif(
+    not MANIFEST.is_file(),
+    reason=f"the bundled model is not installed (no {MANIFEST}); every example runs it",
+)
+
+# What each script must print (substrings of its stdout).
+EXPECTED: dict[str, list[str]] = {
+    "extract_article.py": [
+        "2024-03-08-north-korea-launch (published 2024-03-08)",
+        "MISSILE LAUNCH on 2024-03-07",
+        "launcher: North Korea [PRK]",
+        "evidence: sentence 0",
+    ],
+    "batch_folder.py": [
+        "2024-03-08-north-korea-launch:",
+        "2024-05-16-portugal-morocco-talks:",
+        "from 2 documents to output/events.jsonl",
+    ],
+    "to_pandas.py": [
+        "Meetings:",
+        "Quotes:",
+        "state-2022-11-29-blinken-kacer",
+        "All events:",
+    ],
+    "custom_extractor.py": [
+        "extractors: meeting, missile_launch, quote, condemnation",
+        "dod-2017-07-04-nk-icbm: 1 condemnations",
+        "condemned: North Korea's escalatory launch",
+        '"kind":"condemnation"',
+    ],
+}
+
+
+def _run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, script, *args], cwd=EXAMPLES, capture_output=True,
+                          text=True, timeout=600, check=False)
+
+
+def test_every_example_is_tested() -> None:
+    assert sorted(p.name for p in EXAMPLES.glob("*.py")) == sorted(EXPECTED)
+
+
+@requires_model
+@pytest.mark.parametrize("script", sorted(EXPECTED))
+def test_example_runs(script: str) -> None:
+    created = not (EXAMPLES / "output").exists()
+    try:
+        result = _run(script)
+        assert result.returncode == 0, result.stderr[-4000:]
+        missing = [text for text in EXPECTED[script] if text not in result.stdout]
+        assert not missing, f"{missing} not in:\n{result.stdout}"
+        if script == "batch_folder.py":
+            lines = (EXAMPLES / "output" / "events.jsonl").read_text("utf-8").splitlines()
+            assert lines
+            validator = jsonschema.Draft202012Validator(json_schema())
+            for line in lines:
+                validator.validate(json.loads(line))
+    finally:
+        if created:
+            shutil.rmtree(EXAMPLES / "output", ignore_errors=True)
+
+
+def test_examples_fail_clearly_on_bad_input() -> None:
+    result = _run("batch_folder.py", "no-such-folder")
+    assert result.returncode == 2
+    assert "no-such-folder is not a folder" in result.stderr
