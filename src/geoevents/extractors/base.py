@@ -36,6 +36,7 @@ class Extractor(Protocol[E_co]):
         ...
 
 
+_NOT_EVENT_TIME = frozenset({"since", "until", "till", "before", "after", "by", "from", "through"})
 _FUTURE_GOVERNORS = frozenset({"schedule", "expect", "plan", "set", "due", "slate", "intend",
                                "hope", "prepare", "aim", "seek", "want", "agree", "propose"})
 
@@ -122,11 +123,17 @@ def event_date(
         covered = [t for t in sent.tokens if t.start >= start and t.end <= end]
         if not covered or any(t.index in exclude for t in covered):
             continue
-        attached = any(
-            a.index == index for t in covered for a in sent.ancestors(t.index)
-        ) or any(t.head == index for t in covered)
+        before = sent.text[:mention.start].split()[-1:]
+        if before and before[0].lower() in _NOT_EVENT_TIME:
+            continue  # "since October", "before Friday": a reference point, not the event's time
+        if any(t.head == index for t in covered):
+            closeness = 0
+        elif any(a.index == index for t in covered for a in sent.ancestors(t.index)):
+            closeness = 1
+        else:
+            closeness = 2
         distance = min(abs(start - trigger.end), abs(trigger.start - end))
-        key = (0 if attached else 1, distance)
+        key = (closeness, distance)
         if best is None or key < best[0]:
             best = (key, mention.text)
     if best is not None:

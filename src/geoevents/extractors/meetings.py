@@ -64,10 +64,11 @@ class MeetingExtractor:
                 heads.extend(c.index for c in sent.children(token.head) if c.deprel == "nsubj")
         elif token.upos == "NOUN" and lemma in _NOUN_TRIGGERS:
             heads = self._noun_partners(sent, token)
-            if len(heads) < 2 and not any(
-                sent.tokens[h].lemma.lower() in lexicon().group_nouns for h in heads
-            ):
+            if not heads:
                 return None
+            actors = self._actors(doc, sent, heads)
+            # a noun trigger needs two named sides ("a meeting between A and B")
+            return actors if len(actors) >= 2 else None
         else:
             return None
         actors = self._actors(doc, sent, heads)
@@ -99,17 +100,12 @@ class MeetingExtractor:
             if token.upos == "PRON" and token.lemma.lower() not in ("they", "we"):
                 continue
             # "his counterparts, A and B": the people named in apposition are the participants
-            named = [
-                e for e in sent.entities
-                if (e.type is EntityType.PERSON and e.first > head and any(
-                    a.index == head for a in sent.ancestors(e.last)
-                ) and any(
-                    sent.tokens[x].deprel == "appos" for x in range(e.first, e.last + 1)
-                    if x != head
-                )) or (e.type is EntityType.PERSON and any(
-                    c.deprel == "appos" and c.index in range(e.first, e.last + 1)
-                    for c in sent.children(head)))
-            ]
+            inside: set[int] = set()
+            for child in sent.children(head):
+                if child.deprel == "appos":
+                    inside.update(sent.subtree(child.index))
+            named = [e for e in sent.entities
+                     if e.type is EntityType.PERSON and e.last in inside]
             if named and sent.entity_at(head) is None:
                 for entity in named:
                     appos_actor = actor_at(doc, sent, entity.last)
@@ -158,19 +154,21 @@ class MeetingExtractor:
 
     def _location(self, doc: AnnotatedDocument, sent: Sentence, token: Token) -> Location | None:
         anchors = [token.index, *(a.index for a in list(sent.ancestors(token.index))[:1])]
-        for anchor in anchors:
-            for child in sent.children(anchor):
-                if child.deprel not in ("obl", "nmod", "obl:tmod") and not (
-                    child.deprel.startswith(("obl", "nmod"))
-                ):
-                    continue
-                if self._case(sent, child) not in ("in", "at"):
-                    continue
-                entity = sent.entity_at(child.index)
-                if entity is not None and entity.type in (
-                    EntityType.LOCATION, EntityType.ORGANIZATION
-                ):
-                    return location_at(doc, sent, child.index)
+        candidates = [c for anchor in anchors for c in sent.children(anchor)]
+        # then anywhere below the trigger ("a meeting between A and B, in Annapolis")
+        candidates += [sent.tokens[i] for i in sent.subtree(token.index) if i != token.index]
+        for child in candidates:
+            if not child.deprel.startswith(("obl", "nmod")):
+                continue
+            case = self._case(sent, child)
+            entity = sent.entity_at(child.index)
+            if entity is None or case not in ("in", "at"):
+                continue
+            # "at the White House" is often tagged as an organization
+            if entity.type is EntityType.LOCATION or (
+                case == "at" and entity.type is EntityType.ORGANIZATION
+            ):
+                return location_at(doc, sent, child.index)
         return None
 
 

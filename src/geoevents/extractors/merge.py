@@ -10,7 +10,14 @@ import attrs
 
 from geoevents.actors import Actor
 from geoevents.dates import EventDate, Granularity, Resolution
-from geoevents.events import LaunchOutcome, Meeting, MissileClass, MissileLaunch, Quote
+from geoevents.events import (
+    LaunchOutcome,
+    Meeting,
+    MissileClass,
+    MissileLaunch,
+    Quote,
+    QuoteType,
+)
 from geoevents.provenance import Span
 
 __all__ = ["date_rank", "merge_launches", "merge_meetings", "merge_quotes"]
@@ -153,8 +160,11 @@ def merge_quotes(quotes: Iterable[Quote]) -> list[Quote]:
         return a.evidence[0].start < b.evidence[0].end and b.evidence[0].start < a.evidence[0].end
 
     def fuse(a: Quote, b: Quote) -> Quote:
-        keep = a if (a.evidence[0].end - a.evidence[0].start) >= (
-            b.evidence[0].end - b.evidence[0].start) else b
+        # a direct quote is the most precise record of a statement; else the longer one
+        def weight(q: Quote) -> tuple[bool, int]:
+            return (q.quote_type is QuoteType.DIRECT, q.evidence[0].end - q.evidence[0].start)
+
+        keep = a if weight(a) >= weight(b) else b
         return attrs.evolve(keep, date=_better_date(a.date, b.date))
 
     return _cluster(quotes, same, fuse)

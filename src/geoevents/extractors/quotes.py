@@ -345,11 +345,9 @@ class QuoteExtractor:
         else:
             return []
         indices = sorted(set(indices))
-        while indices and sent.tokens[indices[-1]].upos == "PUNCT" and sent.tokens[
-                indices[-1]].text not in "”\"":
+        while indices and sent.tokens[indices[-1]].upos == "PUNCT":
             indices.pop()
-        while indices and sent.tokens[indices[0]].upos == "PUNCT" and sent.tokens[
-                indices[0]].text not in "“\"":
+        while indices and sent.tokens[indices[0]].upos == "PUNCT":
             indices.pop(0)
         if not indices:
             return []
