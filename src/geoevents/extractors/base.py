@@ -42,22 +42,24 @@ _FUTURE_GOVERNORS = frozenset({"schedule", "expect", "plan", "set", "due", "slat
 
 
 def _verb_for(sent: Sentence, index: int) -> Token:
-    token = sent.tokens[index]
-    if token.upos in ("VERB", "AUX"):
-        return token
-    for ancestor in sent.ancestors(index):
-        if ancestor.upos in ("VERB", "AUX"):
-            return ancestor
-    return token
+    """The head of the clause around token ``index``: the first verb, or the first
+    predicate with an auxiliary or copula ("the meeting *will be* evidence"), going up."""
+    chain = [sent.tokens[index], *sent.ancestors(index)]
+    for token in chain:
+        if token.upos in ("VERB", "AUX") or token.xpos.startswith("VB") or any(
+            c.deprel in ("aux", "aux:pass", "cop") for c in sent.children(token.index)
+        ):
+            return token
+    return chain[-1]
 
 
 def tense_of(sent: Sentence, index: int) -> Tense:
     """Past, present or future of the clause around token ``index``."""
     verb = _verb_for(sent, index)
-    words = {c.lemma.lower() for c in sent.children(verb.index)} | {
-        c.text.lower() for c in sent.children(verb.index)}
+    children = sent.children(verb.index)
+    words = {c.lemma.lower() for c in children} | {c.text.lower() for c in children}
     noun_mods = {c.lemma.lower() for c in sent.children(index)}
-    if "upcoming" in noun_mods or "next" in noun_mods or "planned" in noun_mods:
+    if noun_mods & {"upcoming", "next", "planned", "proposed", "scheduled"}:
         return Tense.FUTURE
     if words & {"will", "shall", "'ll", "wo"}:
         return Tense.FUTURE
@@ -65,12 +67,13 @@ def tense_of(sent: Sentence, index: int) -> Tense:
         if ancestor.lemma.lower() in _FUTURE_GOVERNORS and ancestor.index != verb.index:
             return Tense.FUTURE
     if verb.lemma.lower() in ("schedule", "slate") or (
-        verb.lemma.lower() == "be" and words & {"to"}
+        verb.lemma.lower() == "be" and "to" in words
     ):
         return Tense.FUTURE
-    if "Tense=Past" in verb.feats or verb.xpos in ("VBD", "VBN"):
+    markers = [verb, *(c for c in children if c.deprel in ("aux", "aux:pass", "cop"))]
+    if any("Tense=Past" in t.feats or t.xpos in ("VBD", "VBN") for t in markers):
         return Tense.PAST
-    if "Tense=Pres" in verb.feats or verb.xpos in ("VBZ", "VBP"):
+    if any("Tense=Pres" in t.feats or t.xpos in ("VBZ", "VBP") for t in markers):
         return Tense.PRESENT
     return Tense.PAST
 
@@ -107,12 +110,14 @@ def event_date(
     tense: Tense,
     exclude: frozenset[int] = frozenset(),
     default_to_publication: bool = True,
+    attached_only: bool = False,
 ) -> EventDate:
     """The date of the event whose trigger is token ``index``.
 
     Temporal expressions in the sentence that hang off the trigger win; otherwise the one
-    nearest to it. Tokens in ``exclude`` (e.g. the content of a quote) are not looked at.
-    Without any expression the publication date is used (or nothing, for planned events).
+    nearest to it. Tokens in ``exclude`` (e.g. the content of a quote) are not looked at;
+    with ``attached_only`` only expressions below the trigger count. Without any expression
+    the publication date is used (or nothing, for planned events).
     """
     resolver = DateResolver(doc.info.published)
     trigger = sent.tokens[index]
@@ -132,6 +137,8 @@ def event_date(
             closeness = 1
         else:
             closeness = 2
+        if attached_only and closeness == 2:
+            continue
         distance = min(abs(start - trigger.end), abs(trigger.start - end))
         key = (closeness, distance)
         if best is None or key < best[0]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from geoevents.actors import Actor, ActorType, country_code, demonym_country
+import pycountry
+
+from geoevents.actors import Actor, ActorType, country_code, demonym_country, is_country_name
 from geoevents.events import Codes, LaunchOutcome, Location, MissileClass, MissileLaunch
 from geoevents.extractors.base import event_date, is_hypothetical, is_negated, tense_of
 from geoevents.extractors.mentions import actor_at, location_at, phrase_indices, phrase_text
@@ -49,33 +52,48 @@ class MissileLaunchExtractor:
     kind = "missile_launch"
 
     def extract(self, doc: AnnotatedDocument) -> Iterator[MissileLaunch]:
-        for sent in doc.sentences:
-            for token in sent.tokens:
-                found = self._trigger(sent, token)
-                if found is None:
-                    continue
-                launch = self._launch(doc, sent, token, found)
-                if launch is not None:
-                    yield launch
+        triggers = [
+            (sent, token, missile)
+            for sent in doc.sentences
+            for token in sent.tokens
+            if (missile := self._trigger(sent, token)) is not None
+        ]
+        # a launch stated without its launcher ("the missile had been test-fired") is most
+        # likely by the state the article's other launches name
+        stated = Counter(
+            actor.country for sent, token, missile in triggers
+            if (actor := self._launcher(doc, sent, token, missile)) is not None and actor.country
+        )
+        dominant = None
+        if stated:
+            code = stated.most_common(1)[0][0]
+            dominant = Actor(name=_country_name(code), type=ActorType.COUNTRY, country=code)
+        for sent, token, missile in triggers:
+            launch = self._launch(doc, sent, token, missile, dominant)
+            if launch is not None:
+                yield launch
 
     def _trigger(self, sent: Sentence, token: Token) -> Token | None:
         """The missile noun a launch verb or noun acts on (``None``: ``token`` is no trigger)."""
         words = lexicon()
-        lemma = token.lemma.lower()
+        lemma = words.verb_lemma(token.text, token.lemma)
         text = token.text.lower()
-        if token.upos == "VERB" and (lemma in _LAUNCH_VERBS or text.startswith("test-")):
+        if _verbal(token) and (lemma in _LAUNCH_VERBS or text.startswith("test-")):
             for child in sent.children(token.index):
                 if child.deprel in ("obj", "nsubj:pass") and self._is_missile(sent, child):
                     return child
             return None
-        if token.upos == "VERB" and lemma in _CONDUCT_VERBS:
+        if _verbal(token) and lemma in _CONDUCT_VERBS:
             for child in sent.children(token.index):
                 if child.deprel == "obj" and child.lemma.lower() in words.launch_nouns:
                     return self._missile_of(sent, child)
             return None
-        if token.upos == "NOUN" and lemma in ("launch", "test-firing", "firing", "test-launch"):
+        if token.upos in ("NOUN", "PROPN") and (
+            token.lemma.lower() in words.launch_nouns or text in words.launch_nouns
+        ):
+            # "the launch of two missiles", "a missile test" (but no bare "test")
             return self._missile_of(sent, token)
-        if token.upos == "VERB" and lemma in ("lift", "blast") and any(
+        if _verbal(token) and lemma in ("lift", "blast") and any(
             c.lemma.lower() == "off" for c in sent.children(token.index)
         ):
             for child in sent.children(token.index):
@@ -85,12 +103,11 @@ class MissileLaunchExtractor:
 
     def _missile_of(self, sent: Sentence, noun: Token) -> Token | None:
         for child in sent.children(noun.index):
-            if self._is_missile(sent, child):
+            if child.deprel.startswith(("nmod", "compound", "amod")) and self._is_missile(
+                sent, child
+            ):
                 return child
-        return noun if any(
-            self._is_missile(sent, c) for c in sent.children(noun.index)
-            if c.deprel in ("compound", "amod")
-        ) else None
+        return None
 
     @staticmethod
     def _is_missile(sent: Sentence, token: Token) -> bool:
@@ -98,15 +115,25 @@ class MissileLaunchExtractor:
         lemma, text = token.lemma.lower(), token.text.lower()
         if lemma in words.missile_nouns or text in words.missile_nouns:
             return True
+        if text.endswith(("missile", "missiles")):  # "nuclear-capablemissile" (sic)
+            return True
         return missile_class(text) is not MissileClass.UNKNOWN and token.upos == "PROPN"
 
     def _launch(
-        self, doc: AnnotatedDocument, sent: Sentence, trigger: Token, missile: Token
+        self, doc: AnnotatedDocument, sent: Sentence, trigger: Token, missile: Token,
+        dominant: Actor | None = None,
     ) -> MissileLaunch | None:
         words = lexicon()
+        described = missile
+        if missile.head == trigger.index and missile.deprel == "compound":
+            described = trigger  # "a destructive anti-satellite missile test"
+        skip: set[int] = {trigger.index} if described is trigger else set()
+        for child in sent.children(described.index):
+            if child.deprel in ("det", "nummod", "case", "nmod:poss", "det:poss"):
+                skip.update(sent.subtree(child.index))
         description = phrase_text(doc, sent, [
-            i for i in phrase_indices(sent, missile.index)
-            if sent.tokens[i].deprel not in ("det", "nummod", "case")
+            i for i in phrase_indices(sent, described.index)
+            if i not in skip
             and not (sent.tokens[i].upos == "ADJ" and
                      sent.tokens[i].lemma.lower() in ("more", "several", "other", "single"))
         ] or [missile.index])
@@ -118,7 +145,16 @@ class MissileLaunchExtractor:
         tense = tense_of(sent, trigger.index)
         if tense.value == "future":
             return None
+        site, landing = self._places(doc, sent, trigger, missile)
         launcher = self._launcher(doc, sent, trigger, missile)
+        if launcher is None or (launcher.country is None and launcher.name.lower() in (
+            "it", "they", "which", "that"
+        )):
+            # passive or pronoun: "missiles were launched from Iran", "it had tested"
+            if site is not None and site.country is not None and is_country_name(site.name):
+                launcher = Actor(name=site.name, type=ActorType.COUNTRY, country=site.country)
+            else:
+                launcher = dominant or _nearest_country(doc, sent, trigger.index)
         if launcher is None:
             return None
         all_words = {t.lemma.lower() for t in sent.tokens} | {t.text.lower() for t in sent.tokens}
@@ -128,7 +164,6 @@ class MissileLaunchExtractor:
             outcome = LaunchOutcome.SUCCESS
         else:
             outcome = LaunchOutcome.UNKNOWN
-        site, landing = self._places(doc, sent, trigger, missile)
         struck = bool(all_words & {"strike", "struck", "attack", "target", "targeted", "hit"})
         return MissileLaunch(
             document=doc.info,
@@ -161,25 +196,38 @@ class MissileLaunchExtractor:
     def _launcher(
         self, doc: AnnotatedDocument, sent: Sentence, trigger: Token, missile: Token
     ) -> Actor | None:
-        holder = trigger
-        if trigger.upos == "NOUN":
-            # "North Korea's launch of ..." / "X conducted the launch"
-            for child in sent.children(trigger.index):
-                if child.deprel == "nmod:poss":
-                    return self._as_state(actor_at(doc, sent, child.index))
-            if trigger.head >= 0:
-                holder = sent.tokens[trigger.head]
-        for child in sent.children(holder.index):
-            if child.deprel == "nsubj" or (child.deprel == "obl:agent"):
+        """The launching state as the clause states it, or ``None`` when it does not."""
+        if not _verbal(trigger):
+            # "North Korea's launch of ...", "a North Korean missile test"
+            for head in (trigger, missile):
+                for child in sent.children(head.index):
+                    if child.deprel in ("nmod:poss", "amod", "compound") and (
+                        child.index < head.index
+                    ):
+                        actor = actor_at(doc, sent, child.index)
+                        code = actor.country or demonym_country(child.text)
+                        if code is not None:
+                            return Actor(name=actor.name, type=ActorType.COUNTRY, country=code,
+                                         mentions=actor.mentions)
+            holder = sent.tokens[trigger.head] if trigger.head >= 0 else trigger
+            if words_conduct(holder):
+                return self._subject(doc, sent, holder, trigger)
+            return None
+        return self._subject(doc, sent, trigger, trigger)
+
+    def _subject(
+        self, doc: AnnotatedDocument, sent: Sentence, verb: Token, trigger: Token
+    ) -> Actor | None:
+        inside = set(sent.subtree(trigger.index)) if trigger is not verb else set()
+        for child in sent.children(verb.index):
+            if child.index in inside:
+                continue
+            if child.deprel in ("nsubj", "obl:agent"):
                 return self._as_state(actor_at(doc, sent, child.index))
-        if holder.deprel in ("conj", "xcomp", "advcl") and holder.head >= 0:
-            for child in sent.children(holder.head):
+        if verb.deprel in ("conj", "xcomp", "advcl") and verb.head >= 0:
+            for child in sent.children(verb.head):
                 if child.deprel == "nsubj":
                     return self._as_state(actor_at(doc, sent, child.index))
-        for child in sent.children(missile.index):
-            code = demonym_country(child.text) or country_code(child.text)
-            if code is not None and child.deprel in ("amod", "compound", "nmod:poss"):
-                return Actor(name=child.text, type=ActorType.COUNTRY, country=code)
         return None
 
     @staticmethod
@@ -216,3 +264,37 @@ class MissileLaunchExtractor:
                 elif case in _LANDING_CASES and landing is None:
                     landing = location_at(doc, sent, child.index)
         return site, landing
+
+
+def _verbal(token: Token) -> bool:
+    """A verb, or a verb form a weak tagger called a noun ("launching", "test-fired")."""
+    word = token.text.lower()
+    return token.upos in ("VERB", "AUX") or token.xpos.startswith("VB") or (
+        word.endswith(("ed", "ing")) and token.upos != "ADJ")
+
+
+def _nearest_country(doc: AnnotatedDocument, sent: Sentence, index: int) -> Actor | None:
+    """The country named closest before token ``index`` ("Iran said it had tested ...")."""
+    earlier = [s for s in doc.sentences if s.index < sent.index][-2:]
+    for candidate_sent, limit in [(sent, index), *((s, len(s.tokens)) for s in reversed(earlier))]:
+        for token in reversed(candidate_sent.tokens[:limit]):
+            entity = candidate_sent.entity_at(token.index)
+            name = entity.text if entity is not None else token.text
+            code = country_code(name) if token.text[:1].isupper() else None
+            code = code or demonym_country(token.text)
+            if code is not None:
+                return Actor(name=name, type=ActorType.COUNTRY, country=code)
+    return None
+
+
+def words_conduct(token: Token) -> bool:
+    """Whether ``token`` is a verb that carries out a launch noun ("conducted a test")."""
+    return _verbal(token) and lexicon().verb_lemma(token.text, token.lemma) in _CONDUCT_VERBS
+
+
+def _country_name(code: str) -> str:
+    """A readable name for an ISO-3 code."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)

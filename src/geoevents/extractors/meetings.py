@@ -16,8 +16,12 @@ __all__ = ["MeetingExtractor"]
 
 _CODES = Codes(cameo="040", plover="CONSULT")
 _MEETING_HOLD_NOUNS = frozenset({"talks", "talk", "meeting", "summit", "dialogue", "consultation",
-                                 "consultations", "negotiations", "dinner", "lunch", "session"})
+                                 "consultations", "negotiations", "dinner", "lunch", "breakfast",
+                                 "session", "gathering", "meetings"})
 _NOUN_TRIGGERS = frozenset({"meeting", "talks", "talk", "summit", "dialogue"})
+# verbs that are a meeting themselves, and verbs that hold one ("held talks", "had dinner")
+_HOLDING_VERBS = frozenset({"hold", "have", "open", "attend", "convene", "begin", "host"})
+_MEETING_VERBS = frozenset({"meet", "confer", "talk"}) | _HOLDING_VERBS
 
 
 class MeetingExtractor:
@@ -42,25 +46,26 @@ class MeetingExtractor:
     def _participants(
         self, doc: AnnotatedDocument, sent: Sentence, token: Token
     ) -> list[Actor] | None:
-        lemma = token.lemma.lower()
+        verbal = token.upos == "VERB" or token.xpos.startswith("VB")
+        lemma = lexicon().verb_lemma(token.text, token.lemma) if verbal else token.lemma.lower()
         heads: list[int] = []
-        if token.upos == "VERB" and lemma in ("meet", "host", "confer", "hold", "talk"):
-            if lemma == "hold" and not any(
-                c.deprel == "obj" and c.lemma.lower() in _MEETING_HOLD_NOUNS
-                for c in sent.children(token.index)
-            ):
-                return None
+        if verbal and lemma in _MEETING_VERBS:
+            event_objects = [c for c in sent.children(token.index)
+                             if c.deprel == "obj" and c.lemma.lower() in _MEETING_HOLD_NOUNS]
+            if lemma in _HOLDING_VERBS and not event_objects:
+                return None  # "held a press conference", "had a point"
             for child in sent.children(token.index):
-                if child.deprel in ("nsubj", "obj"):
+                if child.deprel == "nsubj" or (child.deprel == "obj" and lemma in (
+                        "meet", "host")):
                     heads.extend(conjuncts(sent, child.index))
                 if child.deprel == "obl" and self._case(sent, child) in ("with", "between"):
                     heads.extend(conjuncts(sent, child.index))
-                if child.deprel == "obj" and child.lemma.lower() in _MEETING_HOLD_NOUNS:
-                    heads = [h for h in heads if h != child.index]
-                    heads.extend(self._noun_partners(sent, child))
-            if token.deprel in ("conj", "xcomp") and not any(
-                c.deprel == "nsubj" for c in sent.children(token.index)
-            ) and token.head >= 0:
+            for event_object in event_objects:
+                heads.extend(self._noun_partners(sent, event_object))
+            if not any(c.deprel == "nsubj" for c in sent.children(token.index)) and (
+                token.deprel in ("conj", "xcomp", "advcl", "acl") and token.head >= 0
+            ):
+                # "X arrived and met Y", "after meeting with Y, X said"
                 heads.extend(c.index for c in sent.children(token.head) if c.deprel == "nsubj")
         elif token.upos == "NOUN" and lemma in _NOUN_TRIGGERS:
             heads = self._noun_partners(sent, token)

@@ -28,7 +28,7 @@ __all__ = [
 
 # Dependents that start a new phrase rather than belong to the noun phrase.
 _CLAUSAL = frozenset({"acl:relcl", "acl", "parataxis", "appos", "punct", "cc", "conj", "dep",
-                      "advcl", "discourse", "list", "reparandum"})
+                      "case", "mark", "advcl", "discourse", "list", "reparandum"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "who"})
 
 
@@ -126,14 +126,55 @@ def _appositions(sent: Sentence, head: int) -> list[int]:
     return [c.index for c in sent.children(head) if c.deprel == "appos"]
 
 
-def _person_entity(sent: Sentence, indices: Sequence[int]) -> tuple[int, int] | None:
-    """First..last token of the person entity within ``indices`` (the last one if several)."""
-    found: tuple[int, int] | None = None
-    for i in indices:
-        entity = sent.entity_at(i)
-        if entity is not None and entity.type is EntityType.PERSON:
-            found = (max(entity.first, indices[0]), min(entity.last, indices[-1]))
-    return found
+def _joins(sent: Sentence, left: int, right: int) -> bool:
+    """Whether tokens ``left`` and ``right`` (adjacent) belong to one personal name."""
+    a, b = sent.tokens[left], sent.tokens[right]
+    if a.end == b.start and "-" in (a.text, b.text):
+        return True  # "Leif-Eric", split around the hyphen
+    if a.text == "-" or b.text == "-":
+        return False
+    if not (a.upos == "PROPN" and b.upos == "PROPN" and a.text[:1].isupper()
+            and b.text[:1].isupper()):
+        return False
+    words = lexicon().person_title_nouns
+    if a.lemma.lower() in words or b.lemma.lower() in words:
+        return False
+    if country_code(a.text) or country_code(b.text) or demonym_country(a.text):
+        return False
+    linked = a.head == b.index or b.head == a.index or (a.head == b.head and a.head >= 0)
+    return linked and (a.deprel in ("flat", "compound") or b.deprel in ("flat", "compound"))
+
+
+def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
+    """First..last token of the personal name headed by ``head``, if it is one."""
+    token = sent.tokens[head]
+    entity = sent.entity_at(head)
+    if entity is not None and entity.type is EntityType.PERSON:
+        first, last = entity.first, entity.last
+    elif entity is None and token.upos == "PROPN" and token.text[:1].isupper() and not (
+        country_code(token.text) or demonym_country(token.text)
+    ) and _looks_personal(sent, head):
+        first = last = head
+    else:
+        return None
+    while first > 0 and _joins(sent, first - 1, first):
+        first -= 1
+    while last + 1 < len(sent.tokens) and _joins(sent, last, last + 1):
+        last += 1
+    return first, last
+
+
+def _looks_personal(sent: Sentence, head: int) -> bool:
+    """A proper noun the NER missed is a person when a personal title goes with it."""
+    titles = lexicon().person_title_nouns
+    for child in sent.children(head):
+        if child.deprel in ("flat", "flat:name"):
+            return True
+        if child.deprel in ("compound", "amod", "appos", "nmod") and any(
+            sent.tokens[i].lemma.lower() in titles for i in sent.subtree(child.index)
+        ):
+            return True
+    return False
 
 
 def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
@@ -143,13 +184,13 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
     appos = _appositions(sent, head)
     appos_indices: list[int] = []
     for a in appos:
-        appos_indices.extend(_strip_determiners(sent, phrase_indices(sent, a, keep=frozenset())))
-    person = _person_entity(sent, indices)
+        appos_indices.extend(_strip_determiners(sent, phrase_indices(sent, a)))
+    person = _name_span(sent, head)
     mention = sent.span(indices[0], indices[-1], doc.text)
     if person is None and appos:
-        # "the senior official, John Smith" / "his counterparts, A and B"
+        # "the senior official, John Smith" / "his counterpart, A"
         for a in appos:
-            inner = _person_entity(sent, phrase_indices(sent, a))
+            inner = _name_span(sent, a)
             if inner is not None:
                 person = inner
                 appos_indices = _strip_determiners(sent, indices)
@@ -158,16 +199,14 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
         first, last = person
         name = doc.text[sent.tokens[first].start: sent.tokens[last].end]
         title_part = _strip_determiners(sent, [i for i in indices if i < first])
-        title_indices = title_part or appos_indices
-        title = phrase_text(doc, sent, title_indices) or None
-        if title is not None:
-            title = title.strip(" ,")
+        title_indices = title_part or [i for i in appos_indices if not first <= i <= last]
+        title = phrase_text(doc, sent, title_indices).strip(" ,") or None
         scope = [*title_indices, *appos_indices]
         return Actor(
             name=name,
             type=ActorType.PERSON,
             country=_country_in(doc, sent, scope),
-            title=title or None,
+            title=title,
             affiliation=_affiliation(doc, sent, scope),
             mentions=(mention,),
         )

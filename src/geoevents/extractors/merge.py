@@ -134,7 +134,8 @@ def merge_launches(launches: Iterable[MissileLaunch]) -> list[MissileLaunch]:
         return launch.launcher.country or launch.launcher.name.lower()
 
     def same(a: MissileLaunch, b: MissileLaunch) -> bool:
-        return key(a) == key(b) and dates_compatible(a.date, b.date)
+        classes = {a.missile_class, b.missile_class} - {MissileClass.UNKNOWN}
+        return key(a) == key(b) and dates_compatible(a.date, b.date) and len(classes) <= 1
 
     def fuse(a: MissileLaunch, b: MissileLaunch) -> MissileLaunch:
         return attrs.evolve(

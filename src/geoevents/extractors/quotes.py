@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from geoevents.actors import Actor, ActorType
-from geoevents.dates import Tense
+from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.base import event_date
 from geoevents.extractors.mentions import actor_at, is_pronoun
@@ -87,47 +87,46 @@ def _is_full_quote(text: str) -> bool:
 
 @attrs.define
 class _Memory:
-    """Speakers seen so far in a document, most recent last, for "he said" and "the official"."""
+    """Speakers and people seen so far, for "he said", "Price said" and "the official added"."""
 
-    speakers: list[Actor] = attrs.Factory(list)
+    speakers: list[tuple[int, Actor]] = attrs.Factory(list)
     persons: list[tuple[int, Actor]] = attrs.Factory(list)
 
-    def remember(self, actor: Actor) -> None:
-        self.speakers.append(actor)
+    def remember(self, actor: Actor, position: int) -> None:
+        self.speakers.append((position, actor))
+
+    def last_speaker(self) -> Actor | None:
+        return self.speakers[-1][1] if self.speakers else None
+
+    def _before(self, position: int) -> list[tuple[int, Actor]]:
+        seen = [e for e in (*self.speakers, *self.persons) if e[0] < position]
+        return sorted(seen, key=lambda e: e[0])
 
     def resolve(self, actor: Actor, head: Token, pronoun: bool, position: int) -> Actor:
         if pronoun:
-            word = head.text.lower()
-            want_group = word in ("they", "we")
-            for previous in reversed(self.speakers):
-                if (previous.type is ActorType.GROUP) == want_group or (
-                    want_group and previous.type is ActorType.ORGANIZATION
-                ):
+            want_group = head.text.lower() in ("they", "we")
+            for _, previous in reversed(self._before(position)):
+                is_group = previous.type in (ActorType.GROUP, ActorType.ORGANIZATION)
+                if is_group == want_group:
                     return previous
-            for pos, person in reversed(self.persons):
-                if pos < position and not want_group:
-                    return person
             return actor
-        if actor.type is ActorType.PERSON and actor.title is None and " " not in actor.name:
+        if actor.type is ActorType.PERSON and " " not in actor.name.strip():
             # a surname on its own: the earlier full mention carries name and title
-            for previous in reversed(self.speakers):
-                if previous.name.split()[-1] == actor.name and previous.name != actor.name:
+            for _, previous in reversed(self._before(position)):
+                parts = previous.name.split()
+                if len(parts) > 1 and (parts[-1] == actor.name or
+                                       parts[-1].endswith("-" + actor.name)):
                     return previous
-            for _, person in reversed(self.persons):
-                if person.name.split()[-1] == actor.name and person.name != actor.name:
-                    return person
         if actor.name.lower().startswith(("the ", "this ")) and actor.type is not (
             ActorType.COUNTRY
         ):
             noun = head.lemma.lower()
-            for previous in reversed(self.speakers):
+            for _, previous in reversed(self.speakers):
                 described = f"{previous.title or ''} {previous.name}".lower()
                 if re.search(rf"\b{re.escape(noun)}", described):
                     return previous
-        if actor.type is ActorType.PERSON and actor.title is not None and " " in actor.name:
-            return actor
-        if actor.type is ActorType.PERSON and " " in actor.name:
-            for previous in reversed(self.speakers):
+        if actor.type is ActorType.PERSON and actor.title is None:
+            for _, previous in reversed(self._before(position)):
                 if previous.name == actor.name and previous.title:
                     return previous
         return actor
@@ -140,34 +139,48 @@ class QuoteExtractor:
 
     def extract(self, doc: AnnotatedDocument) -> Iterator[Quote]:
         segments = scan_quotes(doc.text)
-        inside = _QuoteIndex(segments)
+        inside = _QuoteIndex.of(doc.text, segments)
         memory = _Memory()
         handled: set[int] = set()
+        used_cues: set[tuple[int, int]] = set()
         for sent in doc.sentences:
             self._remember_persons(doc, sent, memory)
-            yield from self._direct(doc, sent, segments, inside, memory, handled)
-            yield from self._reported(doc, sent, inside, memory)
+            yield from self._direct(doc, sent, segments, inside, memory, handled, used_cues)
+            yield from self._reported(doc, sent, inside, memory, used_cues)
 
     # --- shared ---------------------------------------------------------------------------
     @staticmethod
     def _remember_persons(doc: AnnotatedDocument, sent: Sentence, memory: _Memory) -> None:
         for entity in sent.entities:
             if entity.type is EntityType.PERSON:
-                memory.persons.append((entity.start, actor_at(doc, sent, entity.last)))
+                actor = actor_at(doc, sent, entity.last)
+                if actor.type is ActorType.PERSON:
+                    memory.persons.append((entity.start, actor))
 
     @staticmethod
     def _speaker(
-        doc: AnnotatedDocument, sent: Sentence, cue: Token, memory: _Memory
+        doc: AnnotatedDocument, sent: Sentence, cue: Token, memory: _Memory,
+        inside: _QuoteIndex | None = None,
     ) -> tuple[Actor, Token] | None:
-        subject = next(
-            (c for c in sent.children(cue.index) if c.deprel in ("nsubj", "nsubj:pass")), None
-        )
-        if subject is None and cue.deprel in ("conj", "xcomp") and cue.head >= 0:
+        def subjects(head: int) -> list[Token]:
+            found = [c for c in sent.children(head) if c.deprel in ("nsubj", "nsubj:pass")
+                     and not (inside and inside.covers(c.start))
+                     and not find_date_mentions(c.text)]
+            return sorted(found, key=lambda c: abs(c.index - cue.index))
+
+        candidates = subjects(cue.index)
+        if not candidates and cue.deprel in ("conj", "xcomp") and cue.head >= 0:
             # "X met Y and said ..." / "X wanted to stress ..."
-            subject = next((c for c in sent.children(cue.head) if c.deprel == "nsubj"), None)
-        if subject is None:
+            candidates = subjects(cue.head)
+        if not candidates:
             return None
-        if subject.lemma.lower() in ("it", "this", "that", "which", "there"):
+        subject = candidates[0]
+        if subject.lemma.lower() in ("who", "that", "which") and cue.deprel.startswith(
+            "acl"
+        ) and cue.head >= 0:
+            # "an official, who vowed to ...": the speaker is the noun the clause describes
+            subject = sent.tokens[cue.head]
+        if subject.lemma.lower() in ("it", "this", "that", "which", "there", "what"):
             return None
         actor = actor_at(doc, sent, subject.index)
         actor = memory.resolve(actor, subject, is_pronoun(subject), subject.start)
@@ -179,7 +192,7 @@ class QuoteExtractor:
     def _cue_text(doc: AnnotatedDocument, sent: Sentence, cue: Token) -> str:
         parts = [cue]
         for child in sent.children(cue.index):
-            if child.deprel in ("obj", "iobj") and cue.lemma.lower() == "tell":
+            if child.deprel in ("obj", "iobj") and _cue_lemma(cue) == "tell":
                 parts.append(child)
             if child.deprel == "compound:prt":
                 parts.append(child)
@@ -195,6 +208,7 @@ class QuoteExtractor:
         inside: _QuoteIndex,
         memory: _Memory,
         handled: set[int],
+        used_cues: set[tuple[int, int]],
     ) -> Iterator[Quote]:
         speech = lexicon().speech_verbs
         for number, seg in enumerate(segments):
@@ -208,13 +222,12 @@ class QuoteExtractor:
             touched = [s for s in doc.sentences if s.end > seg.start and s.start <= sent.end]
             cues = [
                 (s, t) for s in touched for t in s.tokens
-                if t.lemma.lower() in speech and t.upos in ("VERB", "AUX")
-                and not inside.covers(t.start)
+                if _cue_lemma(t) in speech and not inside.covers(t.start)
             ]
             cues.sort(key=lambda st: min(abs(st[1].start - seg.end), abs(seg.start - st[1].end)))
             found = None
             for s, cue in cues:
-                found = self._speaker(doc, s, cue, memory)
+                found = self._speaker(doc, s, cue, memory, inside)
                 if found is not None:
                     break
             if found is None:
@@ -222,20 +235,23 @@ class QuoteExtractor:
                 if colon is not None:
                     found, cue, s = colon
             if found is None:
-                if not memory.speakers or not self._continues(doc, seg, segments, number):
+                last = memory.last_speaker()
+                if last is None or not self._continues(doc, seg, segments, number):
                     continue
-                speaker, cue_text, confidence = memory.speakers[-1], "(continued)", 0.6
+                speaker, cue_text, confidence = last, "(continued)", 0.6
                 date_sent, date_index = sent, sent.tokens[-1].index
                 exclude = frozenset(t.index for t in sent.tokens)
             else:
                 speaker, _ = found
+                used_cues.add((s.index, cue.index))
                 cue_text, confidence = self._cue_text(doc, s, cue), 0.9
                 date_sent, date_index = s, cue.index
                 exclude = frozenset(t.index for t in s.tokens if inside.covers(t.start))
-            memory.remember(speaker)
+            memory.remember(speaker, seg.start)
             yield Quote(
                 document=doc.info,
-                date=event_date(doc, date_sent, date_index, tense=Tense.PAST, exclude=exclude),
+                date=event_date(doc, date_sent, date_index, tense=Tense.PAST, exclude=exclude,
+                                attached_only=True),
                 evidence=(Span(sent.index, seg.start, seg.end, text),),
                 confidence=confidence,
                 codes=_CODES,
@@ -256,7 +272,7 @@ class QuoteExtractor:
         candidates = [sent, *previous[-1:]]
         for s in candidates:
             for token in reversed(s.tokens):
-                if token.lemma.lower() in lexicon().speech_verbs and token.upos == "VERB":
+                if _cue_lemma(token) in lexicon().speech_verbs:
                     found = self._speaker(doc, s, token, memory)
                     if found is not None:
                         return found, token, s
@@ -275,37 +291,44 @@ class QuoteExtractor:
 
     # --- indirect and mixed quotes --------------------------------------------------------
     def _reported(
-        self, doc: AnnotatedDocument, sent: Sentence, inside: _QuoteIndex, memory: _Memory
+        self,
+        doc: AnnotatedDocument,
+        sent: Sentence,
+        inside: _QuoteIndex,
+        memory: _Memory,
+        used_cues: set[tuple[int, int]],
     ) -> Iterator[Quote]:
         words = lexicon()
         for cue in sent.tokens:
-            lemma = cue.lemma.lower()
-            if cue.upos != "VERB" or lemma not in words.speech_verbs or inside.covers(cue.start):
+            lemma = _cue_lemma(cue)
+            if (lemma not in words.speech_verbs or inside.covers(cue.start)
+                    or (sent.index, cue.index) in used_cues):
                 continue
-            content = self._content(sent, cue)
-            if not content:
+            content = self._content(doc, sent, cue)
+            if len(content) < 3:
                 continue
             first, last = content[0], content[-1]
             start, end = sent.tokens[first].start, sent.tokens[last].end
-            if inside.within_one(start, end):
+            if inside.within_full(start, end):
                 continue  # the direct-quote pass has it
             has_fragment = inside.overlaps(start, end)
             if not has_fragment and lemma not in words.strong_speech_verbs | {"say"}:
                 continue
-            if len(content) < 4:
-                continue
-            found = self._speaker(doc, sent, cue, memory)
+            if not any(_verbal(sent.tokens[i]) for i in content) and not has_fragment:
+                continue  # "said Thursday during a briefing": no reported clause
+            found = self._speaker(doc, sent, cue, memory, inside)
             if found is None:
                 found = self._according_to(doc, sent, cue, memory)
             if found is None:
                 continue
             speaker, _ = found
-            memory.remember(speaker)
+            memory.remember(speaker, start)
+            used_cues.add((sent.index, cue.index))
             text = doc.text[start:end]
             yield Quote(
                 document=doc.info,
                 date=event_date(doc, sent, cue.index, tense=Tense.PAST,
-                                exclude=frozenset(content)),
+                                exclude=frozenset(content), attached_only=True),
                 evidence=(Span(sent.index, start, end, text),),
                 confidence=0.75 if has_fragment else 0.7,
                 codes=_CODES,
@@ -316,32 +339,46 @@ class QuoteExtractor:
             )
 
     @staticmethod
-    def _content(sent: Sentence, cue: Token) -> list[int]:
+    def _fronted(doc: AnnotatedDocument, sent: Sentence, cue: Token) -> list[int]:
+        """ "Y, X said" / "Y, said X": the clause before the comma that precedes the speaker."""
+        subject = next((c for c in sent.children(cue.index) if c.deprel.startswith("nsubj")),
+                       None)
+        if subject is None:
+            return []
+        subject_first = min(sent.subtree(subject.index))
+        left = min(subject_first, cue.index)
+        if left < 2 or sent.tokens[left - 1].text not in (",", "—", "–"):
+            return []
+        indices = [t.index for t in sent.tokens[:left - 1]]
+        return indices if any(_verbal(sent.tokens[i]) for i in indices) else []
+
+    def _content(self, doc: AnnotatedDocument, sent: Sentence, cue: Token) -> list[int]:
         """Token indices of what the cue verb reports."""
         complement = next(
-            (c for c in sent.children(cue.index) if c.deprel in ("ccomp", "xcomp")), None
+            (c for c in sent.children(cue.index)
+             if c.deprel in ("ccomp", "xcomp") and c.index > cue.index), None
         )
+        fronted = self._fronted(doc, sent, cue)
         if complement is not None:
             indices = [i for i in sent.subtree(complement.index)
                        if not (sent.tokens[i].deprel == "mark" and
                                sent.tokens[i].head == complement.index and
                                sent.tokens[i].lemma.lower() == "that")]
+        elif fronted:
+            indices = fronted
         elif cue.deprel in ("parataxis", "ccomp") and cue.head >= 0 and (
             sent.tokens[cue.head].start < cue.start
         ):
             # "Y, X said": the cue hangs off the reported clause
             cue_tree = set(sent.subtree(cue.index))
             indices = [i for i in sent.subtree(cue.head) if i not in cue_tree]
-        elif sent.tokens[-1].index > cue.index and any(
-            c.deprel == "obj" for c in sent.children(cue.index)
-        ):
+        elif any(c.deprel == "obj" and c.index > cue.index for c in sent.children(cue.index)):
             # "vowed unspecified “responses” if ...", "touted the meeting as ...": the predicate
             drop = {"nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "advmod", "obl:tmod"}
             indices = [cue.index]
             for child in sent.children(cue.index):
                 if child.deprel not in drop and child.index > cue.index:
                     indices.extend(sent.subtree(child.index))
-            indices.sort()
         else:
             return []
         indices = sorted(set(indices))
@@ -371,9 +408,31 @@ class QuoteExtractor:
         return None
 
 
+def _verbal(token: Token) -> bool:
+    return token.upos in ("VERB", "AUX") or token.xpos.startswith("VB")
+
+
+def _cue_lemma(token: Token) -> str | None:
+    """The speech-verb lemma of ``token`` if it is used as a verb, else ``None``.
+
+    Past forms ("reiterated", "told") count even when a weak tagger calls them nouns.
+    """
+    words = lexicon()
+    lemma = words.verb_lemma(token.text, token.lemma)
+    word = token.text.lower()
+    if _verbal(token) or word.endswith("ed") or word in words.irregular_verb_forms:
+        return lemma
+    return None
+
+
 @attrs.frozen
 class _QuoteIndex:
     segments: Sequence[QuoteSegment]
+    full: Sequence[bool]
+
+    @classmethod
+    def of(cls, text: str, segments: Sequence[QuoteSegment]) -> _QuoteIndex:
+        return cls(segments, [_is_full_quote(text[s.start:s.end]) for s in segments])
 
     def covers(self, position: int) -> bool:
         return any(s.start - 1 <= position < s.end + 1 for s in self.segments)
@@ -381,11 +440,7 @@ class _QuoteIndex:
     def overlaps(self, start: int, end: int) -> bool:
         return any(s.start < end and start < s.end for s in self.segments)
 
-    def within_one(self, start: int, end: int) -> bool:
-        return any(s.start - 1 <= start and end <= s.end + 1 and _is_full_quote_len(s)
-                   for s in self.segments)
-
-
-def _is_full_quote_len(segment: QuoteSegment) -> bool:
-    return segment.end - segment.start > 15
-
+    def within_full(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one full (statement-like) quote."""
+        return any(full and s.start - 2 <= start and end <= s.end + 2
+                   for s, full in zip(self.segments, self.full, strict=True))

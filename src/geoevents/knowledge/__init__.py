@@ -38,6 +38,25 @@ class Lexicon:
     person_title_nouns: frozenset[str]
     group_nouns: frozenset[str]
     missile_classes: tuple[tuple[str, str], ...]
+    irregular_verb_forms: dict[str, str] = attrs.field(factory=dict, hash=False)
+
+    def verb_lemma(self, text: str, lemma: str) -> str:
+        """The lemma of a verb form, trusting the word itself when a weak tagger erred.
+
+        >>> lexicon().verb_lemma("reiterated", "reiterated")
+        'reiterate'
+        """
+        word = text.lower()
+        if word in self.irregular_verb_forms:
+            return self.irregular_verb_forms[word]
+        known = self.speech_verbs | self.meeting_verbs | self.launch_verbs
+        if lemma.lower() in known:
+            return lemma.lower()
+        for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""),
+                                    ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
+            if word.endswith(suffix) and word[: -len(suffix)] + replacement in known:
+                return word[: -len(suffix)] + replacement
+        return lemma.lower()
 
 
 @functools.cache
@@ -45,5 +64,6 @@ def lexicon() -> Lexicon:
     """The lexicon, read once from ``lexicon.json`` and ``missiles.json``."""
     words = load_table("lexicon.json")
     classes = tuple((pattern, cls) for pattern, cls in load_table("missiles.json")["classes"])
+    irregular = words.pop("irregular_verb_forms")
     fields = {name: frozenset(values) for name, values in words.items()}
-    return Lexicon(missile_classes=classes, **fields)
+    return Lexicon(missile_classes=classes, irregular_verb_forms=irregular, **fields)
