@@ -3,10 +3,11 @@
 Builds offline (no intersphinx): ``sphinx-build -W -b html docs docs/_build/html`` and
 ``sphinx-build -b doctest docs docs/_build/doctest``.
 
-Three pages show files generated here, at build time, into ``_generated/`` (never typed by
-hand): the JSON Schema (from :func:`geoevents.json_schema`), the model card (from the bundled
-model's ``manifest.json``) and the accuracy table (from ``_generated/accuracy.json``, which
-``scripts/dev_scores.py`` writes).
+Some pages show files generated here, at build time, into ``_generated/`` (never typed by
+hand): the JSON Schema (from :func:`geoevents.json_schema`), the ``--help`` of every CLI
+command, the model card (from the bundled model's ``manifest.json``; a notice when the model
+is not installed) and the accuracy table (from ``_generated/accuracy.json``, which
+``scripts/dev_scores.py`` writes; a notice when it is missing).
 """
 
 from __future__ import annotations
@@ -245,16 +246,34 @@ def _accuracy() -> str:
         for kind, r in results.items()
     }
     model = data.get("model") or {}
-    out = [
+    stale = _stale_notice(model)
+    out = [stale] if stale else []
+    out += [
         f"Generated **{data.get('generated', '?')}** by `{data.get('command', '?')}` (which ran "
         f"`{data.get('scorer', '?')}`) with "
         f"geoevents {data.get('geoevents_version', '?')} and the "
         f"{model.get('name', '?')} model (`{model.get('source', '?')}`, version "
-        f"{model.get('version', '?')}), over {data.get('documents', '?')} documents of "
+        f"{model.get('version', '?')}, installed {model.get('installed', '?')}), over "
+        f"{data.get('documents', '?')} documents of "
         f"`{data.get('gold_dir', '?')}` in {data.get('seconds', 0):.0f} s.\n",
         _table(rows, "event kind") if rows else "_The file holds no results._\n",
     ]
     return "\n".join(out)
+
+
+def _stale_notice(model: dict[str, Any]) -> str:
+    """A warning when the figures were produced with another bundled model than the one
+    installed now (the manifest's install time differs)."""
+    manifest_path = bundled_model_dir() / "manifest.json"
+    if model.get("source") != "bundled" or not manifest_path.is_file():
+        return ""
+    installed = json.loads(manifest_path.read_text("utf-8")).get("installed")
+    if installed == model.get("installed"):
+        return ""
+    return (":::{warning}\nThese figures were produced with an earlier installation of the "
+            f"bundled model (installed {model.get('installed') or 'at an unknown time'}); the "
+            f"model installed now dates from {installed}. Rerun `python scripts/dev_scores.py` "
+            "to refresh them.\n:::\n")
 
 
 def _generate(app: Any) -> None:

@@ -76,17 +76,18 @@ def main() -> None:
     extractor = EventExtractor()
     results = list(extractor.extract_many(read_jsonl(INPUT)))
 
-    with pd.option_context("display.width", 160, "display.max_colwidth", 48,
-                           "display.max_columns", 12):
-        print("Meetings:")
-        print(meetings_table(results).to_string(index=False))
-        print("\nQuotes:")
-        print(quotes_table(results).to_string(index=False))
+    with pd.option_context("display.width", 160, "display.max_columns", 12):
+        for title, table in (("Meetings", meetings_table(results)),
+                             ("Quotes", quotes_table(results))):
+            print(f"{title}:")
+            print(table.to_string(index=False, max_colwidth=60) if len(table) else "  (none)")
+            print()
 
         flat = flat_table(results)
-        print(f"\nAll events: {len(flat)} rows × {len(flat.columns)} columns")
+        print(f"All events: {len(flat)} rows × {len(flat.columns)} columns")
         if not flat.empty:
-            print(flat.groupby(["document_id", "kind"]).size().rename("events").to_string())
+            counts = flat.groupby(["document_id", "kind"]).size().reset_index(name="events")
+            print(counts.to_string(index=False))
             print("\nA few of the flat columns:",
                   ", ".join(c for c in flat.columns if c.startswith(("date.", "document."))))
 

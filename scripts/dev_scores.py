@@ -43,7 +43,12 @@ def model_facts(model: str) -> dict[str, Any]:
         info = EventExtractor(model=model).model_info()
     except GeoEventsError as error:
         return {"name": None, "source": model, "version": None, "error": error.reason}
-    return {"name": info.name, "source": str(info.source), "version": info.version}
+    facts: dict[str, Any] = {"name": info.name, "source": str(info.source),
+                             "version": info.version}
+    manifest = Path(info.path) / "manifest.json"
+    if manifest.is_file():  # the bundled model: its install time tells one build from another
+        facts["installed"] = json.loads(manifest.read_text("utf-8")).get("installed")
+    return facts
 
 
 def main() -> int:

@@ -27,28 +27,46 @@ PAGES = [
 ]
 
 
-def _sphinx(builder: str, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+def _sphinx(builder: str, out: Path, *options: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-m", "sphinx", "-b", builder, "-E", "-q", "-d", str(out / ".doctrees"),
          *options, str(DOCS), str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("html")
-    result = _sphinx("html", out, "-W", "--keep-going")
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int, str]]:
+    """The html (warnings are errors) and doctest builds, run side by side, as
+    ``{builder: (output folder, exit code, stdout + stderr)}``."""
+    root = tmp_path_factory.mktemp("docs")
+    processes = {
+        "html": _sphinx("html", root / "html", "-W", "--keep-going"),
+        "doctest": _sphinx("doctest", root / "doctest"),
+    }
+    results = {}
+    for builder, process in processes.items():
+        try:
+            out, err = process.communicate(timeout=900)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        results[builder] = (root / builder, process.returncode, out + err)
+    return results
+
+
+@pytest.fixture(scope="module")
+def html(builds: dict[str, tuple[Path, int, str]]) -> Path:
+    out, code, log = builds["html"]
+    assert code == 0, log[-8000:]
     return out
 
 
 @pytest.fixture(scope="module")
-def doctest_output(tmp_path_factory: pytest.TempPathFactory) -> str:
-    out = tmp_path_factory.mktemp("doctest")
-    result = _sphinx("doctest", out)
+def doctest_output(builds: dict[str, tuple[Path, int, str]]) -> str:
+    out, code, log = builds["doctest"]
     report = (out / "output.txt").read_text("utf-8") if (out / "output.txt").is_file() else ""
-    assert result.returncode == 0, report[-6000:] + result.stderr[-3000:]
+    assert code == 0, report[-6000:] + log[-3000:]
     return report
 
 

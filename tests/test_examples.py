@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -54,30 +55,53 @@ def _run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=600, check=False)
 
 
+@pytest.fixture(scope="module")
+def runs() -> Iterator[dict[str, tuple[int, str, str]]]:
+    """Every example run once, all at the same time (each loads the model: a few seconds of
+    CPU apiece), as ``{script: (exit code, stdout, stderr)}``."""
+    created = not (EXAMPLES / "output").exists()
+    processes = {
+        script: subprocess.Popen([sys.executable, script], cwd=EXAMPLES, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for script in sorted(EXPECTED)
+    }
+    results = {}
+    try:
+        for script, process in processes.items():
+            out, err = process.communicate(timeout=600)
+            results[script] = (process.returncode, out, err)
+        yield results
+    finally:
+        for process in processes.values():
+            if process.poll() is None:
+                process.kill()
+        if created:
+            shutil.rmtree(EXAMPLES / "output", ignore_errors=True)
+
+
 def test_every_example_is_tested() -> None:
     assert sorted(p.name for p in EXAMPLES.glob("*.py")) == sorted(EXPECTED)
 
 
 @requires_model
 @pytest.mark.parametrize("script", sorted(EXPECTED))
-def test_example_runs(script: str) -> None:
-    created = not (EXAMPLES / "output").exists()
-    try:
-        result = _run(script)
-        assert result.returncode == 0, result.stderr[-4000:]
-        lines, patterns = EXPECTED[script]
-        missing = [text for text in lines if text not in result.stdout]
-        missing += [p for p in patterns if not re.search(p, result.stdout)]
-        assert not missing, f"{missing} not in:\n{result.stdout}"
-        if script == "batch_folder.py":
-            lines = (EXAMPLES / "output" / "events.jsonl").read_text("utf-8").splitlines()
-            assert lines
-            validator = jsonschema.Draft202012Validator(json_schema())
-            for line in lines:
-                validator.validate(json.loads(line))
-    finally:
-        if created:
-            shutil.rmtree(EXAMPLES / "output", ignore_errors=True)
+def test_example_runs(script: str, runs: dict[str, tuple[int, str, str]]) -> None:
+    code, out, err = runs[script]
+    assert code == 0, err[-4000:]
+    lines, patterns = EXPECTED[script]
+    missing = [text for text in lines if text not in out]
+    missing += [p for p in patterns if not re.search(p, out)]
+    assert not missing, f"{missing} not in:\n{out}"
+
+
+@requires_model
+def test_batch_folder_writes_valid_jsonl(runs: dict[str, tuple[int, str, str]]) -> None:
+    assert runs["batch_folder.py"][0] == 0
+    lines = (EXAMPLES / "output" / "events.jsonl").read_text("utf-8").splitlines()
+    assert lines
+    validator = jsonschema.Draft202012Validator(json_schema())
+    for line in lines:
+        validator.validate(json.loads(line))
 
 
 def test_examples_fail_clearly_on_bad_input() -> None:
