@@ -54,7 +54,8 @@ class _Progress:
             self.stream.write("\n")
 
 
-def _read_jsonl_documents(path: str, errors: list[DocumentError]) -> Iterator[Article]:
+def _read_jsonl_documents(path: str, errors: list[DocumentError],
+                          published: dt.date | None = None) -> Iterator[Article]:
     try:
         stream = sys.stdin if path == "-" else Path(path).open(encoding="utf-8",  # noqa: SIM115
                                                                   errors="strict")
@@ -70,6 +71,8 @@ def _read_jsonl_documents(path: str, errors: list[DocumentError]) -> Iterator[Ar
                     data = json.loads(line)
                     if not isinstance(data, dict):
                         raise InvalidInputError("a line must hold a JSON object")
+                    if published is not None and not data.get("published"):
+                        data = {**data, "published": published.isoformat()}
                     yield Article.from_mapping(data, default_id=f"line-{number}")
                 except json.JSONDecodeError as error:
                     errors.append(DocumentError(f"line {number} is not valid JSON: {error.msg}",
@@ -138,13 +141,15 @@ def _run_extract(args: argparse.Namespace) -> int:
     if bool(args.input) == bool(args.files):
         raise _UsageError("give input FILEs or --input DOCS.jsonl (not both, not neither)")
     errors: list[DocumentError] = []
+    try:
+        published = parse_published(args.published)
+    except InvalidInputError as error:
+        raise _UsageError(error.reason) from None
     if args.input:
-        articles: Iterator[Article] = _read_jsonl_documents(args.input, errors)
+        if args.input != "-" and not Path(args.input).is_file():
+            raise _UsageError(f"cannot read {args.input}: no such file")
+        articles: Iterator[Article] = _read_jsonl_documents(args.input, errors, published)
     else:
-        try:
-            published = parse_published(args.published)
-        except InvalidInputError as error:
-            raise _UsageError(error.reason) from None
         unreadable = [f for f in args.files if f != "-" and not Path(f).is_file()]
         if unreadable:
             raise _UsageError(f"cannot read {', '.join(unreadable)}: no such file")
@@ -257,7 +262,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="JSON lines with id, text and optional published, url, publisher")
     extract.add_argument("--output", metavar="EVENTS.jsonl", help="write here (default stdout)")
     extract.add_argument("--published", metavar="YYYY-MM-DD",
-                         help="publication date of the FILEs (anchors relative dates)")
+                         help="publication date (anchors relative dates); with --input, the "
+                         "default for lines that have none")
     extract.add_argument("--format", choices=["jsonl", "pretty"],
                          help="jsonl (default with --output/--input) or pretty")
     extract.add_argument("--batch-size", type=int, default=16, help="documents per stanza call")

@@ -224,7 +224,7 @@ class DateResolver:
         self.published = published
 
     def resolve(self, text: str, *, tense: Tense = Tense.PAST) -> EventDate:
-        """Resolve one expression (as found by :func:`find_date_mentions`)."""
+        """Resolve one expression (as found by :func:`~geoevents.dates.find_date_mentions`)."""
         resolved = self._resolve(text.strip(), tense)
         if resolved is None:
             return EventDate.unresolved(text)

@@ -77,7 +77,7 @@ class Article:
 
     text: str
     id: str = "doc"
-    published: dt.date | None = attrs.field(default=None)
+    published: dt.date | None = attrs.field(default=None, converter=parse_published)
     url: str | None = None
     publisher: str | None = None
 
@@ -114,7 +114,7 @@ class EventExtractor:
     """Extract meetings, missile launches and quotes from English news text.
 
     ``extractors`` chooses which extractors run (default: all three built-in ones); any
-    object following the :class:`~geoevents.extractors.Extractor` protocol can be added.
+    object following the :class:`~geoevents.Extractor` protocol can be added.
     ``model`` is ``"bundled"`` (the compact model shipped in the package) or ``"official"``
     (stanza's English models, installed with ``geoevents download``). Nothing touches the
     network. The stanza pipeline is loaded on first use and shared. ``annotator`` replaces

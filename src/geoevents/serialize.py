@@ -40,6 +40,8 @@ EVENT_CLASSES: Final[dict[str, type[Any]]] = {
 
 converter = cattrs.Converter(forbid_extra_keys=False)
 converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+# plain strings, not StrEnum members: the dicts are JSON-ready for any consumer
+converter.register_unstructure_hook(enum.Enum, lambda value: value.value)
 converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
 
 

@@ -11,7 +11,7 @@ from geoevents.actors import Actor, ActorType
 from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.base import event_date
-from geoevents.extractors.mentions import actor_at, is_pronoun
+from geoevents.extractors.mentions import actor_at, is_pronoun, phrase_indices, phrase_text
 from geoevents.knowledge import lexicon
 from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
 from geoevents.provenance import Span
@@ -121,9 +121,9 @@ class _Memory:
             ActorType.COUNTRY
         ):
             noun = head.lemma.lower()
-            for _, previous in reversed(self.speakers):
+            for _, previous in reversed(self._before(position)):
                 described = f"{previous.title or ''} {previous.name}".lower()
-                if re.search(rf"\b{re.escape(noun)}", described):
+                if previous is not actor and re.search(rf"\b{re.escape(noun)}", described):
                     return previous
         if actor.type is ActorType.PERSON and actor.title is None:
             for _, previous in reversed(self._before(position)):
@@ -165,7 +165,8 @@ class QuoteExtractor:
         def subjects(head: int) -> list[Token]:
             found = [c for c in sent.children(head) if c.deprel in ("nsubj", "nsubj:pass")
                      and not (inside and inside.covers(c.start))
-                     and not find_date_mentions(c.text)]
+                     and not find_date_mentions(
+                         phrase_text(doc, sent, phrase_indices(sent, c.index)))]
             return sorted(found, key=lambda c: abs(c.index - cue.index))
 
         candidates = subjects(cue.index)
@@ -322,6 +323,8 @@ class QuoteExtractor:
             if found is None:
                 continue
             speaker, _ = found
+            if not has_fragment and _vague_group(speaker):
+                continue  # "Officials say ...": nobody in particular
             memory.remember(speaker, start)
             used_cues.add((sent.index, cue.index))
             text = doc.text[start:end]
@@ -406,6 +409,13 @@ class QuoteExtractor:
                 return memory.resolve(actor_at(doc, sent, head.index), head, False,
                                       head.start), head
         return None
+
+
+def _vague_group(actor: Actor) -> bool:
+    """ "Officials", "others", "observers": a group with no name, country or affiliation."""
+    return (actor.type is ActorType.GROUP and actor.country is None
+            and actor.affiliation is None and not any(
+                w[:1].isupper() for w in actor.name.split()[1:]))
 
 
 def _verbal(token: Token) -> bool:

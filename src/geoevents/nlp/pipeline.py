@@ -74,7 +74,7 @@ class TextAnnotator(Protocol):
     def annotate(
         self, texts: Sequence[str], infos: Sequence[DocumentInfo]
     ) -> list[AnnotatedDocument]:
-        """One :class:`AnnotatedDocument` per text, in order."""
+        """One :class:`~geoevents.AnnotatedDocument` per text, in order."""
         ...
 
     def info(self) -> ModelInfo:
@@ -204,7 +204,7 @@ def _chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, 
 
 
 class Annotator:
-    """Turns texts into :class:`AnnotatedDocument` objects with one cached stanza pipeline.
+    """Turns texts into :class:`~geoevents.AnnotatedDocument` objects (one cached pipeline).
 
     ``model`` is ``"bundled"`` (the default; the compact model shipped in the package) or
     ``"official"`` (stanza's English models, installed with ``geoevents download``).
@@ -248,8 +248,6 @@ class Annotator:
     def annotate(self, texts: Sequence[str], infos: Sequence[DocumentInfo]) -> list[
             AnnotatedDocument]:
         """Annotate several documents in one batch (paragraph chunks of all of them)."""
-        import stanza
-
         if len(texts) != len(infos):
             raise InvalidInputError("texts and infos must have the same length")
         chunks = [
@@ -258,8 +256,7 @@ class Annotator:
             for offset, piece in _chunks(prepare(text))
             if piece.strip()
         ]
-        annotated = self.pipeline([stanza.Document([], text=c.text) for c in chunks]) if (
-            chunks) else []
+        annotated = self._run(chunks) if chunks else []
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for chunk, stanza_doc in zip(chunks, annotated, strict=True):
             bucket = sentences[chunk.doc]
@@ -270,6 +267,11 @@ class Annotator:
             AnnotatedDocument(text=text, info=info, sentences=tuple(sents))
             for text, info, sents in zip(texts, infos, sentences, strict=True)
         ]
+
+    def _run(self, chunks: Sequence[_Chunk]) -> list[Any]:
+        import stanza
+
+        return list(self.pipeline([stanza.Document([], text=c.text) for c in chunks]))
 
 
 def to_annotated(stanza_doc: Any, info: DocumentInfo) -> AnnotatedDocument:
