@@ -131,12 +131,17 @@ class MissileLaunchExtractor:
         for child in sent.children(described.index):
             if child.deprel in ("det", "nummod", "case", "nmod:poss", "det:poss"):
                 skip.update(sent.subtree(child.index))
-        description = phrase_text(doc, sent, [
+        # the missile as written: its pre-modifiers and head ("short-range ballistic
+        # missiles"); what follows the head is where it went, not what it is
+        kept = [
             i for i in phrase_indices(sent, described.index)
-            if i not in skip
+            if i not in skip and i <= described.index
             and not (sent.tokens[i].upos == "ADJ" and
                      sent.tokens[i].lemma.lower() in ("more", "several", "other", "single"))
-        ] or [missile.index])
+        ]
+        while len(kept) > 1 and self._not_type(sent.tokens[kept[0]]):
+            kept.pop(0)
+        description = phrase_text(doc, sent, kept or [missile.index])
         context = {t.lemma.lower() for t in sent.tokens[max(0, missile.index - 3): missile.index]}
         if context & {"engine", "radar", "interceptor"}:
             return None
@@ -179,6 +184,14 @@ class MissileLaunchExtractor:
             landing_area=landing,
             outcome=outcome,
         )
+
+    @staticmethod
+    def _not_type(token: Token) -> bool:
+        """Leading words that say whose or how many, not what kind ("Russia's", "two")."""
+        word = token.text.lower()
+        return (token.upos in ("DET", "NUM", "PRON", "PART", "PUNCT") or word in _NUMBERS
+                or word in ("'s", "’s") or bool(country_code(token.text))
+                or (bool(demonym_country(token.text)) and token.upos == "PROPN"))
 
     @staticmethod
     def _count(sent: Sentence, missile: Token) -> int | None:
