@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from geoevents.actors import Actor, ActorType
+from geoevents.actors import Actor, ActorType, country_code
 from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.base import event_date
@@ -185,6 +185,7 @@ class QuoteExtractor:
             return None
         actor = actor_at(doc, sent, subject.index)
         actor = memory.resolve(actor, subject, is_pronoun(subject), subject.start)
+        actor = _expand_surname(doc, actor, subject.start)
         if is_pronoun(subject) and actor.name.lower() == subject.text.lower():
             return None
         return actor, subject
@@ -409,6 +410,52 @@ class QuoteExtractor:
                 return memory.resolve(actor_at(doc, sent, head.index), head, False,
                                       head.start), head
         return None
+
+
+_NAME_PREFIXES = frozenset({"the", "a", "an", "mr.", "ms.", "mrs.", "dr.", "gen.", "prime",
+                            "foreign", "defense", "defence", "state", "chief", "vice", "deputy",
+                            "former", "u.s.", "senior", "lt.", "col.", "adm.", "sen.", "rep."})
+
+
+def _expand_surname(doc: AnnotatedDocument, actor: Actor, position: int) -> Actor:
+    """ "White said" after "... spokesperson Dana W. White": the earlier full name and title.
+
+    Works from the text, so it also mends names the NER model missed.
+    """
+    name = actor.name.strip()
+    if actor.type is ActorType.COUNTRY or (actor.country and actor.type is not ActorType.PERSON):
+        return actor
+    if not re.fullmatch(r"[A-Z][\w'’-]+", name) or country_code(name):
+        return actor
+    pattern = re.compile(rf"((?:\b[A-Z][\w.'’-]*\s+){{1,3}}){re.escape(name)}\b")
+    found = None
+    for match in pattern.finditer(doc.text, 0, position):
+        found = match
+    if found is None:
+        return actor
+    words = found.group(1).split()
+    titles = lexicon().person_title_nouns
+    while words and (words[0].lower() in _NAME_PREFIXES or words[0].lower() in titles):
+        words.pop(0)
+    if not words:
+        return actor
+    full = " ".join([*words, name])
+    end = found.end()
+    # the words just before the earlier mention are usually its title
+    before = re.split(r"[,;:()“”\"]|\b(?:by|of|said|says|and|to|from|with|according)\b",
+                      doc.text[max(0, found.start() - 80): found.start()])[-1].split()
+    prefix = [w for w in found.group(1).split() if w not in words]
+    guessed = " ".join([*before[-4:], *prefix]).strip() or None
+    for sent in doc.sentences:
+        if sent.start <= end <= sent.end:
+            last = next((t for t in sent.tokens if t.end == end), None)
+            if last is not None:
+                described = actor_at(doc, sent, last.index)
+                title = described.title if described.title and described.title != (
+                    described.name) else guessed
+                return attrs.evolve(described, name=full, type=ActorType.PERSON, title=title,
+                                    mentions=actor.mentions)
+    return attrs.evolve(actor, name=full, type=ActorType.PERSON, title=guessed)
 
 
 def _vague_group(actor: Actor) -> bool:
