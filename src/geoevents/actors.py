@@ -23,6 +23,7 @@ __all__ = [
     "Actor",
     "ActorType",
     "country_code",
+    "country_name",
     "demonym_country",
     "is_country_name",
     "organization_country",
@@ -125,6 +126,28 @@ def country_code(name: str) -> str | None:
         except LookupError:
             return None
     return None
+
+
+@functools.cache
+def _names_by_code() -> dict[str, str]:
+    raw = json.loads(
+        resources.files("geoevents.knowledge").joinpath("countries.json").read_text("utf-8")
+    )
+    return {row["iso3"]: row["names"][0] for row in raw["countries"]}
+
+
+def country_name(code: str) -> str:
+    """The common English name of an ISO-3 code ("PRK" -> "North Korea").
+
+    >>> country_name("PRK"), country_name("BOL")
+    ('North Korea', 'Bolivia')
+    """
+    if code in _names_by_code():
+        return _names_by_code()[code]
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
 
 
 def is_country_name(name: str) -> bool:

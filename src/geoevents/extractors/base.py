@@ -36,7 +36,8 @@ class Extractor(Protocol[E_co]):
         ...
 
 
-_NOT_EVENT_TIME = frozenset({"since", "until", "till", "before", "after", "by", "from", "through"})
+_NOT_EVENT_TIME = frozenset({"since", "until", "till", "before", "after", "by", "from", "through",
+                             "over", "for", "throughout", "within"})
 _FUTURE_GOVERNORS = frozenset({"schedule", "expect", "plan", "set", "due", "slate", "intend",
                                "hope", "prepare", "aim", "seek", "want", "agree", "propose"})
 
@@ -63,6 +64,10 @@ def tense_of(sent: Sentence, index: int) -> Tense:
         return Tense.FUTURE
     if words & {"will", "shall", "'ll", "wo"}:
         return Tense.FUTURE
+    for ancestor in sent.ancestors(index):
+        if any(c.deprel == "aux" and c.text.lower() in ("will", "shall", "'ll")
+               for c in sent.children(ancestor.index)):
+            return Tense.FUTURE  # "Friday's meeting ... will be evidence of that"
     for ancestor in [verb, *sent.ancestors(verb.index)][:3]:
         if ancestor.lemma.lower() in _FUTURE_GOVERNORS and ancestor.index != verb.index:
             return Tense.FUTURE

@@ -6,9 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-import pycountry
-
-from geoevents.actors import Actor, ActorType, country_code, demonym_country, is_country_name
+from geoevents.actors import (
+    Actor,
+    ActorType,
+    country_code,
+    country_name,
+    demonym_country,
+    is_country_name,
+)
 from geoevents.events import Codes, LaunchOutcome, Location, MissileClass, MissileLaunch
 from geoevents.extractors.base import event_date, is_hypothetical, is_negated, tense_of
 from geoevents.extractors.mentions import actor_at, location_at, phrase_indices, phrase_text
@@ -67,7 +72,7 @@ class MissileLaunchExtractor:
         dominant = None
         if stated:
             code = stated.most_common(1)[0][0]
-            dominant = Actor(name=_country_name(code), type=ActorType.COUNTRY, country=code)
+            dominant = Actor(name=country_name(code), type=ActorType.COUNTRY, country=code)
         for sent, token, missile in triggers:
             launch = self._launch(doc, sent, token, missile, dominant)
             if launch is not None:
@@ -245,14 +250,15 @@ class MissileLaunchExtractor:
 
     @staticmethod
     def _as_state(actor: Actor) -> Actor | None:
-        """Launches are by states: an organization or person stands for its country."""
+        """Launches are by states: a phrase naming one ("Nuclear-armed North Korea", "the
+        North Korean military") stands for it; a person, or a phrase without a country
+        ("the rocket"), names no launcher."""
         if actor.type is ActorType.COUNTRY:
             return actor
-        if actor.country is not None:
-            return actor
-        if actor.name.lower() in ("it", "they", "we"):
+        if actor.type is ActorType.PERSON or actor.country is None:
             return None
-        return actor
+        return Actor(name=country_name(actor.country), type=ActorType.COUNTRY,
+                     country=actor.country, mentions=actor.mentions)
 
     def _places(
         self, doc: AnnotatedDocument, sent: Sentence, trigger: Token, missile: Token
@@ -304,10 +310,3 @@ def words_conduct(token: Token) -> bool:
     """Whether ``token`` is a verb that carries out a launch noun ("conducted a test")."""
     return _verbal(token) and lexicon().verb_lemma(token.text, token.lemma) in _CONDUCT_VERBS
 
-
-def _country_name(code: str) -> str:
-    """A readable name for an ISO-3 code."""
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)

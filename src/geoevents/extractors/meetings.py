@@ -77,10 +77,45 @@ class MeetingExtractor:
         else:
             return None
         actors = self._actors(doc, sent, heads)
+        if len(actors) < 2 and lemma == "meet":
+            actors = self._surface_partners(doc, sent, token, actors)
         if len(actors) >= 2 or (actors and actors[0].type is ActorType.GROUP and
                                 _plural(sent, heads[0])):
             return actors
         return None
+
+    def _surface_partners(
+        self, doc: AnnotatedDocument, sent: Sentence, token: Token, actors: list[Actor]
+    ) -> list[Actor]:
+        """ "A met (today) with B and C": the named people around the verb, read off the
+        word order when the parse attached them elsewhere."""
+        def named(first: int, last: int) -> list[Actor]:
+            found = []
+            for entity in sent.entities:
+                if entity.type is EntityType.PERSON and first <= entity.first and (
+                        entity.last <= last):
+                    found.append(actor_at(doc, sent, entity.last))
+            return found
+
+        stop = len(sent.tokens) - 1
+        for t in sent.tokens[token.index + 1:]:
+            if t.text in (";", ".", "—") or (t.text == "," and t.index > token.index + 12):
+                stop = t.index
+                break
+        after = [t.index for t in sent.tokens[token.index + 1: token.index + 4]
+                 if t.lemma.lower() == "with"]
+        partners = named(after[0], stop) if after else []
+        start = 0
+        for t in reversed(sent.tokens[:token.index]):
+            if t.text in (";", ".", ",", "—"):
+                start = t.index
+                break
+        subjects = actors or named(start, token.index - 1)[-1:]
+        out = list(subjects)
+        for actor in partners:
+            if all(a.name != actor.name for a in out):
+                out.append(actor)
+        return out
 
     @staticmethod
     def _case(sent: Sentence, token: Token) -> str:
@@ -100,10 +135,16 @@ class MeetingExtractor:
     @staticmethod
     def _actors(doc: AnnotatedDocument, sent: Sentence, heads: list[int]) -> list[Actor]:
         actors: list[Actor] = []
+        words = lexicon()
         for head in heads:
             token = sent.tokens[head]
             if token.upos == "PRON" and token.lemma.lower() not in ("they", "we"):
                 continue
+            if token.upos not in ("NOUN", "PROPN", "PRON", "X", "NUM") or (
+                token.upos == "NOUN" and sent.entity_at(head) is None
+                and token.lemma.lower() not in words.group_nouns | words.person_title_nouns
+            ):
+                continue  # "Prior to ...", "the pressures": not a side at the table
             # "his counterparts, A and B": the people named in apposition are the participants
             inside: set[int] = set()
             for child in sent.children(head):
