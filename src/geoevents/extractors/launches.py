@@ -201,6 +201,17 @@ class MissileLaunchExtractor:
     @staticmethod
     def _count(sent: Sentence, missile: Token) -> int | None:
         plural = "Number=Plur" in missile.feats or missile.xpos in ("NNS", "NNPS")
+        # the first word of the phrase when it is a number ("two short-range missiles"),
+        # wherever the parser attached it
+        left = [i for i in phrase_indices(sent, missile.index) if i < missile.index]
+        if left:
+            first = sent.tokens[left[0]].text.lower()
+            if first.isdigit():
+                return int(first)
+            if first in _NUMBERS and first not in ("a", "an"):
+                return _NUMBERS[first]
+            if first in ("several", "some", "multiple", "more", "dozens", "many"):
+                return None
         for child in sent.children(missile.index):
             word = child.text.lower()
             if child.deprel == "nummod":

@@ -161,7 +161,35 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
         first -= 1
     while last + 1 < len(sent.tokens) and _joins(sent, last, last + 1):
         last += 1
+    # an entity that swallowed the title ("Chinese President Xi Jinping"): titles are not names
+    while first <= last and _title_word(sent.tokens[first]):
+        first += 1
+    if first > last:
+        return None
     return first, last
+
+
+def _title_word(token: Token) -> bool:
+    word = token.text
+    return (token.lemma.lower() in lexicon().person_title_nouns or word.lower() in (
+        "u.s.", "mr.", "ms.", "mrs.", "dr.", "gen.", "prime", "foreign", "defense", "vice",
+        "deputy", "former", "secretary", "state", "lt.", "col.", "sen.", "rep.")
+        or bool(demonym_country(word)) or (bool(country_code(word)) and word[:1].isupper()))
+
+
+def _title_before(doc: AnnotatedDocument, sent: Sentence, first: int) -> str | None:
+    """The title words right before a name ("U.S. State Department spokesman Ned Price")."""
+    start = first
+    while start > 0 and first - start < 6:
+        token = sent.tokens[start - 1]
+        if token.upos in ("PUNCT", "VERB", "AUX", "DET", "ADP", "CCONJ", "PRON", "SCONJ") and (
+                token.text not in ("-", "'s", "’s")):
+            break
+        start -= 1
+    words = sent.tokens[start:first]
+    if any(t.lemma.lower() in lexicon().person_title_nouns for t in words):
+        return phrase_text(doc, sent, [t.index for t in words])
+    return None
 
 
 def _looks_personal(sent: Sentence, head: int) -> bool:
@@ -201,6 +229,12 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
         title_part = _strip_determiners(sent, [i for i in indices if i < first])
         title_indices = title_part or [i for i in appos_indices if not first <= i <= last]
         title = phrase_text(doc, sent, title_indices).strip(" ,") or None
+        if title is None:
+            title = _title_before(doc, sent, first)
+            if title is not None:
+                title_indices = [t.index for t in sent.tokens
+                                 if t.start >= sent.tokens[first].start - len(title) - 1
+                                 and t.index < first]
         scope = [*title_indices, *appos_indices]
         return Actor(
             name=name,

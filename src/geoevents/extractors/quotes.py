@@ -217,7 +217,7 @@ class QuoteExtractor:
             if number in handled or not (sent.start <= seg.end and seg.end <= sent.end + 1):
                 continue
             text = doc.text[seg.start:seg.end]
-            if not _is_full_quote(text):
+            if not (_is_full_quote(text) or self._continuation(doc, segments, number)):
                 continue
             handled.add(number)
             # the attribution lies outside quotation marks, in the sentences the quote touches
@@ -279,6 +279,18 @@ class QuoteExtractor:
                     if found is not None:
                         return found, token, s
         return None
+
+    @staticmethod
+    def _continuation(doc: AnnotatedDocument, segments: Sequence[QuoteSegment],
+                      number: int) -> bool:
+        """The second half of a quote split by its attribution: “X,” he said, “y.”"""
+        if number == 0:
+            return False
+        previous = segments[number - 1]
+        between = doc.text[previous.end: segments[number].start]
+        return (_is_full_quote(doc.text[previous.start: previous.end]) and len(between) < 60
+                and between.rstrip().endswith(",") and len(re.findall(
+                    r"\w+", doc.text[segments[number].start: segments[number].end])) >= 3)
 
     @staticmethod
     def _continues(

@@ -208,7 +208,8 @@ class Annotator:
 
     ``model`` is ``"bundled"`` (the default; the compact model shipped in the package) or
     ``"official"`` (stanza's English models, installed with ``geoevents download``).
-    ``model_dir`` overrides where they are read from.
+    ``model_dir`` overrides where they are read from; for the bundled model the
+    environment variable ``GEOEVENTS_MODEL_DIR`` does the same (e.g. a newer trained set).
     """
 
     def __init__(
@@ -224,8 +225,11 @@ class Annotator:
             raise InvalidInputError(
                 f"unknown model {model!r}: use 'bundled' or 'official'", field="model"
             ) from None
-        default = bundled_model_dir() if self.source is ModelSource.BUNDLED else (
-            official_model_dir())
+        override = os.environ.get("GEOEVENTS_MODEL_DIR")
+        if self.source is ModelSource.BUNDLED:
+            default = Path(override) if override else bundled_model_dir()
+        else:
+            default = official_model_dir()
         self.model_dir = Path(model_dir) if model_dir is not None else default
         self.use_gpu = use_gpu
 
