@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given
@@ -111,7 +112,7 @@ def test_mentions_are_exact_non_overlapping_substrings(text: str) -> None:
     mentions = find_date_mentions(text)
     for mention in mentions:
         assert text[mention.start:mention.end] == mention.text
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         assert a.end <= b.start
 
 

@@ -33,7 +33,8 @@ def test_launch(seed: DocumentEvents) -> None:
     assert launch.launcher.country == "PRK"
     assert launch.count == 2
     assert launch.missile_class is MissileClass.SRBM
-    assert launch.landing_area is not None and "Sea of Japan" in launch.landing_area.name
+    assert launch.landing_area is not None
+    assert "Sea of Japan" in launch.landing_area.name.replace("\u00a0", " ")
     assert launch.date.iso() == "2021-W12"
 
 
@@ -47,7 +48,7 @@ def test_launch(seed: DocumentEvents) -> None:
     ],
 )
 def test_named_quotes(seed: DocumentEvents, speaker: str, start: str, title_word: str) -> None:
-    found = [q for q in seed.quotes if q.text.startswith(start)]
+    found = [q for q in seed.quotes if q.text.replace("\u00a0", " ").startswith(start)]
     assert len(found) == 1
     quote = found[0]
     assert quote.speaker.name.replace("\u00a0", " ") == speaker
@@ -56,7 +57,8 @@ def test_named_quotes(seed: DocumentEvents, speaker: str, start: str, title_word
 
 
 def test_price_mixed_quote_and_einhorn_date(seed: DocumentEvents) -> None:
-    price = [q for q in seed.quotes if "center of American policy" in q.text]
+    price = [q for q in seed.quotes
+             if "center of American policy" in q.text.replace("\u00a0", " ")]
     assert [q.quote_type for q in price] == [QuoteType.MIXED]
     einhorn = [q for q in seed.quotes if q.speaker.name.endswith("Einhorn")]
     assert einhorn[0].date.iso() == "2021-W12"

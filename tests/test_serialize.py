@@ -9,7 +9,6 @@ from geoevents.errors import InvalidInputError
 from geoevents.events import Meeting, MissileLaunch, Quote
 from geoevents.serialize import (
     event_from_dict,
-
     json_schema,
     read_jsonl,
     to_json,

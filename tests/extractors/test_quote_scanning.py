@@ -1,5 +1,7 @@
 """Quote-mark scanning is pure text logic: no model needed."""
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,7 +42,7 @@ def test_segments_are_ordered_non_empty_substrings(text: str) -> None:
     for segment in segments:
         assert 0 <= segment.start < segment.end <= len(text)
         assert text[segment.start:segment.end].strip() == text[segment.start:segment.end]
-    for a, b in zip(segments, segments[1:], strict=False):
+    for a, b in itertools.pairwise(segments):
         assert a.end <= b.start
 
 

@@ -80,6 +80,9 @@ def tense_of(sent: Sentence, index: int) -> Tense:
         return Tense.PAST
     if any("Tense=Pres" in t.feats or t.xpos in ("VBZ", "VBP") for t in markers):
         return Tense.PRESENT
+    # no tense on the clause itself (a gerund, a noun): the sentence's future, if any
+    if any(t.text.lower() in ("will", "shall", "'ll") and t.upos == "AUX" for t in sent.tokens):
+        return Tense.FUTURE
     return Tense.PAST
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from geoevents.actors import Actor, ActorType
-from geoevents.dates import Tense
+from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Location, Meeting, MeetingStatus
 from geoevents.extractors.base import event_date, is_hypothetical, is_negated, tense_of
 from geoevents.extractors.mentions import actor_at, conjuncts, location_at
@@ -158,8 +158,8 @@ class MeetingExtractor:
                     actors.append(appos_actor)
                 continue
             actor = actor_at(doc, sent, head)
-            if actor.name.lower() in ("they", "we", "them"):
-                continue
+            if actor.name.lower() in ("they", "we", "them") or find_date_mentions(actor.name):
+                continue  # "Friday's (meeting)" is when, not who
             if all(a.name != actor.name for a in actors):
                 actors.append(actor)
         return actors
