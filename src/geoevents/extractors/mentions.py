@@ -171,7 +171,8 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
 
 def _title_word(token: Token) -> bool:
     word = token.text
-    return (token.lemma.lower() in lexicon().person_title_nouns or word.lower() in (
+    return (not word[:1].isupper() or token.lemma.lower() in lexicon().person_title_nouns
+            or word.lower() in (
         "u.s.", "mr.", "ms.", "mrs.", "dr.", "gen.", "prime", "foreign", "defense", "vice",
         "deputy", "former", "secretary", "state", "lt.", "col.", "sen.", "rep.")
         or bool(demonym_country(word)) or (bool(country_code(word)) and word[:1].isupper()))
@@ -286,7 +287,9 @@ def location_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Location:
     """A place phrase ("Annapolis, Maryland", "the Sea of Japan") with its country."""
     indices = [head]
     for child in sent.children(head):
-        if child.deprel in ("compound", "flat", "amod", "nmod", "det", "case") or (
+        of_phrase = child.deprel.startswith("nmod") and any(
+            c.deprel == "case" and c.lemma.lower() == "of" for c in sent.children(child.index))
+        if child.deprel in ("compound", "flat", "amod", "det", "case") or of_phrase or (
             child.deprel == "appos" and child.upos == "PROPN"
         ):
             indices.extend(sent.subtree(child.index))

@@ -232,6 +232,13 @@ class QuoteExtractor:
                 found = self._speaker(doc, s, cue, memory, inside)
                 if found is not None:
                     break
+            if found is None and cues:
+                # “Q,” Robert Einhorn, a former adviser, wrote: the parse lost the subject,
+                # the words did not
+                named = self._named_near(doc, touched, seg, inside)
+                if named is not None:
+                    found = named
+                    s, cue = cues[0]
             if found is None:
                 colon = self._colon_attribution(doc, sent, seg, memory)
                 if colon is not None:
@@ -263,6 +270,26 @@ class QuoteExtractor:
                 cue=cue_text,
             )
 
+    @staticmethod
+    def _named_near(
+        doc: AnnotatedDocument, touched: Sequence[Sentence], seg: QuoteSegment,
+        inside: _QuoteIndex,
+    ) -> tuple[Actor, Token] | None:
+        """The person named right after the quote (or right before it), outside quotes."""
+        best: tuple[int, Sentence, int] | None = None
+        for s in touched:
+            for entity in s.entities:
+                if entity.type is not EntityType.PERSON or inside.covers(entity.start):
+                    continue
+                distance = entity.start - seg.end if entity.start >= seg.end else (
+                    seg.start - entity.end) * 3
+                if distance < 120 and (best is None or distance < best[0]):
+                    best = (distance, s, entity.last)
+        if best is None:
+            return None
+        _, s, last = best
+        return actor_at(doc, s, last), s.tokens[last]
+
     def _colon_attribution(
         self, doc: AnnotatedDocument, sent: Sentence, seg: QuoteSegment, memory: _Memory
     ) -> tuple[tuple[Actor, Token], Token, Sentence] | None:
@@ -289,7 +316,7 @@ class QuoteExtractor:
         previous = segments[number - 1]
         between = doc.text[previous.end: segments[number].start]
         return (_is_full_quote(doc.text[previous.start: previous.end]) and len(between) < 60
-                and between.rstrip().endswith(",") and len(re.findall(
+                and between.rstrip(" “\"«").endswith(",") and len(re.findall(
                     r"\w+", doc.text[segments[number].start: segments[number].end])) >= 3)
 
     @staticmethod
