@@ -149,6 +149,13 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
     """First..last token of the personal name headed by ``head``, if it is one."""
     token = sent.tokens[head]
     entity = sent.entity_at(head)
+    if _title_word(token) and token.text[:1].isupper():
+        # "President Xi Jinping" parsed with the title as head and the name hanging off it
+        after = [c.index for c in sent.children(head) if c.index > head
+                 and c.deprel in ("flat", "flat:name", "appos", "compound") and c.upos == "PROPN"]
+        if after:
+            names = [i for a in after for i in sent.subtree(a) if sent.tokens[i].upos == "PROPN"]
+            return min(names), max(names)
     if entity is not None and entity.type is EntityType.PERSON:
         first, last = entity.first, entity.last
     elif entity is None and token.upos == "PROPN" and token.text[:1].isupper() and not (
@@ -176,6 +183,25 @@ def _title_word(token: Token) -> bool:
         "u.s.", "mr.", "ms.", "mrs.", "dr.", "gen.", "prime", "foreign", "defense", "vice",
         "deputy", "former", "secretary", "state", "lt.", "col.", "sen.", "rep.")
         or bool(demonym_country(word)) or (bool(country_code(word)) and word[:1].isupper()))
+
+
+def _title_after(doc: AnnotatedDocument, sent: Sentence, last: int) -> str | None:
+    """ "Leif-Eric Easley, a professor at Ewha University in Seoul, ...": the apposition
+    read off the word order (up to the next comma) when the parse did not attach it."""
+    tokens = sent.tokens
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return None
+    words = []
+    for token in tokens[last + 2: last + 16]:
+        if token.text in (",", ".", ";", "“", "”", "\"") or (
+                token.upos == "VERB" and token.xpos in ("VBD", "VBZ", "VBP")):
+            break
+        words.append(token)
+    while words and words[0].upos == "DET":
+        words.pop(0)
+    if words and any(t.lemma.lower() in lexicon().person_title_nouns for t in words):
+        return phrase_text(doc, sent, [t.index for t in words])
+    return None
 
 
 def _title_before(doc: AnnotatedDocument, sent: Sentence, first: int) -> str | None:
@@ -231,7 +257,7 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
         title_indices = title_part or [i for i in appos_indices if not first <= i <= last]
         title = phrase_text(doc, sent, title_indices).strip(" ,") or None
         if title is None:
-            title = _title_before(doc, sent, first)
+            title = _title_before(doc, sent, first) or _title_after(doc, sent, last)
             if title is not None:
                 title_indices = [t.index for t in sent.tokens
                                  if t.start >= sent.tokens[first].start - len(title) - 1
