@@ -70,3 +70,15 @@ def test_missing_model_dir_is_a_typed_error(tmp_path: object) -> None:
 def test_official_models_missing_says_how_to_get_them(tmp_path: object) -> None:
     with pytest.raises(ModelNotFoundError, match="geoevents download"):
         _ = Annotator("official", model_dir=str(tmp_path)).pipeline
+
+
+def test_run_on_text_is_cut_into_bounded_pieces_and_prose_is_not() -> None:
+    from geoevents.nlp.pipeline import MAX_RUN_CHARS, _bounded_runs
+
+    run_on = "word " * 3000
+    pieces = list(_bounded_runs(100, run_on))
+    assert "".join(p for _, p in pieces) == run_on
+    assert all(len(p) <= MAX_RUN_CHARS for _, p in pieces)
+    assert [o for o, _ in pieces][0] == 100
+    prose = "A short sentence. " * 500
+    assert list(_bounded_runs(0, prose)) == [(0, prose)]

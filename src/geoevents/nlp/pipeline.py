@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import json
 import logging
 import os
@@ -40,6 +41,11 @@ PROCESSORS: Final = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 # Paragraph chunks of at most this many characters are annotated separately: memory stays
 # bounded on very long documents and a batch mixes chunks of many documents.
 MAX_CHUNK_CHARS: Final = 20_000
+# The parser's memory grows with the square of a sentence's length: text that runs on this
+# long without a sentence end ("word word word ...", tables, boilerplate) is cut into
+# separate chunks at whitespace, so no sentence can outgrow it.
+MAX_RUN_CHARS: Final = 1_500
+_SENTENCE_END: Final = re.compile(r"[.!?。][\"”’)\]]*(?=\s)|\n\s*\n")
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +188,28 @@ class _Chunk:
     text: str
 
 
+def _bounded_runs(offset: int, piece: str, max_run: int = MAX_RUN_CHARS) -> Iterator[
+        tuple[int, str]]:
+    """Cut ``piece`` only where it runs on for more than ``max_run`` characters without a
+    sentence end, at the last space before the limit (hard at the limit if there is none).
+    Ordinary prose passes through whole."""
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(piece)), len(piece)]
+    cuts: list[int] = []
+    for a, b in itertools.pairwise(bounds):
+        position = a
+        while b - position > max_run:
+            cut = piece.rfind(" ", position + 1, position + max_run)
+            if cut <= position:
+                cut = position + max_run
+            cuts.append(cut)
+            position = cut
+    previous = 0
+    for cut in cuts:
+        yield offset + previous, piece[previous:cut]
+        previous = cut
+    yield offset + previous, piece[previous:]
+
+
 def _chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """Split ``text`` at paragraph breaks into pieces of at most ``max_chars`` (offset, piece).
 
@@ -257,7 +285,8 @@ class Annotator:
         chunks = [
             _Chunk(i, offset, piece)
             for i, text in enumerate(texts)
-            for offset, piece in _chunks(prepare(text))
+            for chunk_offset, chunk in _chunks(prepare(text))
+            for offset, piece in _bounded_runs(chunk_offset, chunk)
             if piece.strip()
         ]
         annotated = self._run(chunks) if chunks else []
