@@ -78,10 +78,11 @@ def test_cli_batch_reports_bad_lines_and_exits_1(tmp_path: Path) -> None:
     )
     assert result.returncode == 1, result.stderr
     events = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    ids = {e["document_id"] for e in events}
-    assert "ok" in ids and "line-4" in ids
+    assert {e["document_id"] for e in events} <= {"ok", "line-4"}
+    assert {e["document_id"] for e in events if e["kind"] == "missile_launch"} == {"ok", "line-4"}
     for reported in ("line-2", "nodate", "line-5", "line-6"):
         assert f"skipped {reported}" in result.stderr
+    assert "skipped ok" not in result.stderr and "skipped line-4" not in result.stderr
 
 
 def test_cli_file_with_invalid_utf8_is_skipped(tmp_path: Path) -> None:
