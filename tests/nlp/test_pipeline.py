@@ -79,6 +79,6 @@ def test_run_on_text_is_cut_into_bounded_pieces_and_prose_is_not() -> None:
     pieces = list(_bounded_runs(100, run_on))
     assert "".join(p for _, p in pieces) == run_on
     assert all(len(p) <= MAX_RUN_CHARS for _, p in pieces)
-    assert [o for o, _ in pieces][0] == 100
+    assert pieces[0][0] == 100
     prose = "A short sentence. " * 500
     assert list(_bounded_runs(0, prose)) == [(0, prose)]
