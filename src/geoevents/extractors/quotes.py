@@ -355,6 +355,8 @@ class QuoteExtractor:
             has_fragment = inside.overlaps(start, end)
             if not has_fragment and lemma not in words.strong_speech_verbs | {"say"}:
                 continue
+            if not has_fragment and not self._clausal(sent, cue):
+                continue  # "announced the activation of ...": an act, not reported speech
             if not any(_verbal(sent.tokens[i]) for i in content) and not has_fragment:
                 continue  # "said Thursday during a briefing": no reported clause
             found = self._speaker(doc, sent, cue, memory, inside)
@@ -381,8 +383,15 @@ class QuoteExtractor:
                 cue=self._cue_text(doc, sent, cue),
             )
 
+    def _clausal(self, sent: Sentence, cue: Token) -> bool:
+        """Whether the cue reports a clause (said that ..., "..., X said")."""
+        return any(c.deprel in ("ccomp", "xcomp") and c.index > cue.index and any(
+            _verbal(sent.tokens[i]) for i in sent.subtree(c.index))
+            for c in sent.children(cue.index)) or cue.deprel in ("parataxis", "ccomp") or bool(
+            self._fronted(sent, cue))
+
     @staticmethod
-    def _fronted(doc: AnnotatedDocument, sent: Sentence, cue: Token) -> list[int]:
+    def _fronted(sent: Sentence, cue: Token) -> list[int]:
         """ "Y, X said" / "Y, said X": the clause before the comma that precedes the speaker."""
         subject = next((c for c in sent.children(cue.index) if c.deprel.startswith("nsubj")),
                        None)
@@ -401,7 +410,7 @@ class QuoteExtractor:
             (c for c in sent.children(cue.index)
              if c.deprel in ("ccomp", "xcomp") and c.index > cue.index), None
         )
-        fronted = self._fronted(doc, sent, cue)
+        fronted = self._fronted(sent, cue)
         if complement is not None:
             indices = [i for i in sent.subtree(complement.index)
                        if not (sent.tokens[i].deprel == "mark" and
@@ -431,13 +440,19 @@ class QuoteExtractor:
             indices.pop(0)
         if not indices:
             return []
-        # keep it one contiguous stretch around its start
-        run = [indices[0]]
-        for i in indices[1:]:
-            if i != run[-1] + 1:
-                break
-            run.append(i)
-        return run
+        # one stretch from first to last word (a mis-attached word inside is still part of
+        # what was said), but never across the cue and its speaker
+        span = list(range(indices[0], indices[-1] + 1))
+        speaker_side = {cue.index, *(i for c in sent.children(cue.index)
+                                     if c.deprel.startswith("nsubj")
+                                     for i in sent.subtree(c.index))}
+        if speaker_side & set(span):
+            cut = min(speaker_side)
+            span = [i for i in span if i < cut] if span[0] < cut else [
+                i for i in span if i > max(speaker_side)]
+        while span and sent.tokens[span[-1]].upos == "PUNCT":
+            span.pop()
+        return span
 
     def _according_to(
         self, doc: AnnotatedDocument, sent: Sentence, cue: Token, memory: _Memory
