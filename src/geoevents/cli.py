@@ -56,33 +56,33 @@ class _Progress:
 
 def _read_jsonl_documents(path: str, errors: list[DocumentError],
                           published: dt.date | None = None) -> Iterator[Article]:
+    """Documents from JSON lines; a bad line (not UTF-8, not JSON, no text) is reported and
+    skipped on its own, so one broken line never costs the others."""
     try:
-        stream = sys.stdin if path == "-" else Path(path).open(encoding="utf-8",  # noqa: SIM115
-                                                                  errors="strict")
+        stream = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
     except OSError as error:
         raise _UsageError(f"cannot read {path}: {error.strerror}") from None
     with stream:
-        number = 0
-        try:
-            for number, line in enumerate(stream, 1):
+        for number, raw in enumerate(stream, 1):
+            doc_id = f"line-{number}"
+            try:
+                line = raw.decode("utf-8")
                 if not line.strip():
                     continue
-                try:
-                    data = json.loads(line)
-                    if not isinstance(data, dict):
-                        raise InvalidInputError("a line must hold a JSON object")
-                    if published is not None and not data.get("published"):
-                        data = {**data, "published": published.isoformat()}
-                    yield Article.from_mapping(data, default_id=f"line-{number}")
-                except json.JSONDecodeError as error:
-                    errors.append(DocumentError(f"line {number} is not valid JSON: {error.msg}",
-                                                doc_id=f"line-{number}"))
-                except GeoEventsError as error:
-                    errors.append(DocumentError(error.reason,
-                                                doc_id=error.doc_id or f"line-{number}"))
-        except UnicodeDecodeError as error:
-            errors.append(DocumentError(f"input is not valid UTF-8 after line {number}: "
-                                        f"{error.reason}", doc_id=f"line-{number + 1}"))
+                data = json.loads(line)
+                if not isinstance(data, dict):
+                    raise InvalidInputError("a line must hold a JSON object")
+                if published is not None and not data.get("published"):
+                    data = {**data, "published": published.isoformat()}
+                yield Article.from_mapping(data, default_id=doc_id)
+            except UnicodeDecodeError as error:
+                errors.append(DocumentError(f"line {number} is not valid UTF-8: {error.reason}",
+                                            doc_id=doc_id))
+            except json.JSONDecodeError as error:
+                errors.append(DocumentError(f"line {number} is not valid JSON: {error.msg}",
+                                            doc_id=doc_id))
+            except GeoEventsError as error:
+                errors.append(DocumentError(error.reason, doc_id=error.doc_id or doc_id))
 
 
 def _read_files(paths: Sequence[str], date: dt.date | None,

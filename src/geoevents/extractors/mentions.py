@@ -149,12 +149,19 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
     """First..last token of the personal name headed by ``head``, if it is one."""
     token = sent.tokens[head]
     entity = sent.entity_at(head)
-    if _title_word(token) and token.text[:1].isupper():
+    if token.lemma.lower() in lexicon().person_title_nouns or (
+            _title_word(token) and token.text[:1].isupper()):
         # "President Xi Jinping" parsed with the title as head and the name hanging off it
         after = [c.index for c in sent.children(head) if c.index > head
                  and c.deprel in ("flat", "flat:name", "appos", "compound") and c.upos == "PROPN"]
         if after:
-            names = [i for a in after for i in sent.subtree(a) if sent.tokens[i].upos == "PROPN"]
+            names: list[int] = []
+            stack = list(after)
+            while stack:  # the name itself and its flat parts, not what hangs off them
+                current = stack.pop()
+                names.append(current)
+                stack.extend(c.index for c in sent.children(current)
+                             if c.deprel in ("flat", "flat:name") and c.upos == "PROPN")
             return min(names), max(names)
     if entity is not None and entity.type is EntityType.PERSON:
         first, last = entity.first, entity.last
@@ -168,7 +175,12 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
         first -= 1
     while last + 1 < len(sent.tokens) and _joins(sent, last, last + 1):
         last += 1
-    # an entity that swallowed the title ("Chinese President Xi Jinping"): titles are not names
+    # an entity that swallowed the title ("Chinese President Xi Jinping", "U.S. State
+    # Department spokesman Ned Price"): the name starts after the last title word
+    titles = [i for i in range(first, last) if sent.tokens[i].lemma.lower() in (
+        lexicon().person_title_nouns) and sent.tokens[i].text.lower() != sent.tokens[last].text]
+    if titles:
+        first = titles[-1] + 1
     while first <= last and _title_word(sent.tokens[first]):
         first += 1
     if first > last:
