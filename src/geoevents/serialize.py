@@ -41,13 +41,23 @@ EVENT_CLASSES: Final[dict[str, type[Any]]] = {
 converter = cattrs.Converter(forbid_extra_keys=False)
 converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
 # plain strings, not StrEnum members: the dicts are JSON-ready for any consumer
-converter.register_unstructure_hook(enum.Enum, lambda value: value.value)
+
+
+def _plain(value: Any) -> Any:
+    """Enum members (which cattrs passes through, being str subclasses) as plain values."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
 
 
 def event_to_dict(event: Any) -> dict[str, Any]:
     """One event as a JSON-ready dict (``document_id`` and ``kind`` first)."""
-    body = converter.unstructure(event)
+    body = _plain(converter.unstructure(event))
     return {"document_id": event.document.id, "kind": type(event).kind, **body}
 
 
