@@ -9,7 +9,15 @@ from geoevents.dates import DateResolver, EventDate, Tense, find_date_mentions
 from geoevents.knowledge import lexicon
 from geoevents.nlp.annotation import AnnotatedDocument, Sentence, Token
 
-__all__ = ["Extractor", "event_date", "is_hypothetical", "is_negated", "tense_of"]
+__all__ = [
+    "Extractor",
+    "event_date",
+    "is_hypothetical",
+    "is_negated",
+    "is_verb",
+    "is_verb_form",
+    "tense_of",
+]
 
 E_co = TypeVar("E_co", covariant=True)
 
@@ -42,12 +50,23 @@ _FUTURE_GOVERNORS = frozenset({"schedule", "expect", "plan", "set", "due", "slat
                                "hope", "prepare", "aim", "seek", "want", "agree", "propose"})
 
 
+def is_verb(token: Token) -> bool:
+    """A verb or auxiliary by its tags (UPOS or Penn tag)."""
+    return token.upos in ("VERB", "AUX") or token.xpos.startswith("VB")
+
+
+def is_verb_form(token: Token) -> bool:
+    """A verb, or a verb form a weak tagger called a noun ("launching", "test-fired")."""
+    return is_verb(token) or (
+        token.text.lower().endswith(("ed", "ing")) and token.upos != "ADJ")
+
+
 def _verb_for(sent: Sentence, index: int) -> Token:
     """The head of the clause around token ``index``: the first verb, or the first
     predicate with an auxiliary or copula ("the meeting *will be* evidence"), going up."""
     chain = [sent.tokens[index], *sent.ancestors(index)]
     for token in chain:
-        if token.upos in ("VERB", "AUX") or token.xpos.startswith("VB") or any(
+        if is_verb(token) or any(
             c.deprel in ("aux", "aux:pass", "cop") for c in sent.children(token.index)
         ):
             return token

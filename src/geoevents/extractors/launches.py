@@ -15,7 +15,13 @@ from geoevents.actors import (
     is_country_name,
 )
 from geoevents.events import Codes, LaunchOutcome, Location, MissileClass, MissileLaunch
-from geoevents.extractors.base import event_date, is_hypothetical, is_negated, tense_of
+from geoevents.extractors.base import (
+    event_date,
+    is_hypothetical,
+    is_negated,
+    is_verb_form,
+    tense_of,
+)
 from geoevents.extractors.mentions import actor_at, location_at, phrase_indices, phrase_text
 from geoevents.knowledge import lexicon
 from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
@@ -83,12 +89,12 @@ class MissileLaunchExtractor:
         words = lexicon()
         lemma = words.verb_lemma(token.text, token.lemma)
         text = token.text.lower()
-        if _verbal(token) and (lemma in _LAUNCH_VERBS or text.startswith("test-")):
+        if is_verb_form(token) and (lemma in _LAUNCH_VERBS or text.startswith("test-")):
             for child in sent.children(token.index):
                 if child.deprel in ("obj", "nsubj:pass") and self._is_missile(sent, child):
                     return child
             return None
-        if _verbal(token) and lemma in _CONDUCT_VERBS:
+        if is_verb_form(token) and lemma in _CONDUCT_VERBS:
             for child in sent.children(token.index):
                 if child.deprel == "obj" and child.lemma.lower() in words.launch_nouns:
                     return self._missile_of(sent, child)
@@ -98,7 +104,7 @@ class MissileLaunchExtractor:
         ):
             # "the launch of two missiles", "a missile test" (but no bare "test")
             return self._missile_of(sent, token)
-        if _verbal(token) and lemma in ("lift", "blast") and any(
+        if is_verb_form(token) and lemma in ("lift", "blast") and any(
             c.lemma.lower() == "off" for c in sent.children(token.index)
         ):
             for child in sent.children(token.index):
@@ -226,7 +232,7 @@ class MissileLaunchExtractor:
         self, doc: AnnotatedDocument, sent: Sentence, trigger: Token, missile: Token
     ) -> Actor | None:
         """The launching state as the clause states it, or ``None`` when it does not."""
-        if not _verbal(trigger):
+        if not is_verb_form(trigger):
             # "North Korea's launch of ...", "a North Korean missile test"
             for head in (trigger, missile):
                 for child in sent.children(head.index):
@@ -296,12 +302,6 @@ class MissileLaunchExtractor:
         return site, landing
 
 
-def _verbal(token: Token) -> bool:
-    """A verb, or a verb form a weak tagger called a noun ("launching", "test-fired")."""
-    word = token.text.lower()
-    return token.upos in ("VERB", "AUX") or token.xpos.startswith("VB") or (
-        word.endswith(("ed", "ing")) and token.upos != "ADJ")
-
 
 def _nearest_country(doc: AnnotatedDocument, sent: Sentence, index: int) -> Actor | None:
     """The country named closest before token ``index`` ("Iran said it had tested ...")."""
@@ -319,5 +319,5 @@ def _nearest_country(doc: AnnotatedDocument, sent: Sentence, index: int) -> Acto
 
 def words_conduct(token: Token) -> bool:
     """Whether ``token`` is a verb that carries out a launch noun ("conducted a test")."""
-    return _verbal(token) and lexicon().verb_lemma(token.text, token.lemma) in _CONDUCT_VERBS
+    return is_verb_form(token) and lexicon().verb_lemma(token.text, token.lemma) in _CONDUCT_VERBS
 

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 from geoevents.actors import Actor, ActorType
 from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Location, Meeting, MeetingStatus
-from geoevents.extractors.base import event_date, is_hypothetical, is_negated, tense_of
+from geoevents.extractors.base import (
+    event_date,
+    is_hypothetical,
+    is_negated,
+    is_verb,
+    tense_of,
+)
 from geoevents.extractors.mentions import actor_at, conjuncts, location_at
 from geoevents.knowledge import lexicon
 from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
@@ -46,7 +52,7 @@ class MeetingExtractor:
     def _participants(
         self, doc: AnnotatedDocument, sent: Sentence, token: Token
     ) -> list[Actor] | None:
-        verbal = token.upos == "VERB" or token.xpos.startswith("VB")
+        verbal = is_verb(token)
         lemma = lexicon().verb_lemma(token.text, token.lemma) if verbal else token.lemma.lower()
         heads: list[int] = []
         if verbal and lemma in _MEETING_VERBS:

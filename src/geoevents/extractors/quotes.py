@@ -10,7 +10,7 @@ import attrs
 from geoevents.actors import Actor, ActorType, country_code
 from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
-from geoevents.extractors.base import event_date
+from geoevents.extractors.base import event_date, is_verb
 from geoevents.extractors.mentions import actor_at, is_pronoun, phrase_indices, phrase_text
 from geoevents.knowledge import lexicon
 from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
@@ -357,7 +357,7 @@ class QuoteExtractor:
                 continue
             if not has_fragment and not self._clausal(sent, cue):
                 continue  # "announced the activation of ...": an act, not reported speech
-            if not any(_verbal(sent.tokens[i]) for i in content) and not has_fragment:
+            if not any(is_verb(sent.tokens[i]) for i in content) and not has_fragment:
                 continue  # "said Thursday during a briefing": no reported clause
             found = self._speaker(doc, sent, cue, memory, inside)
             if found is None:
@@ -386,7 +386,7 @@ class QuoteExtractor:
     def _clausal(self, sent: Sentence, cue: Token) -> bool:
         """Whether the cue reports a clause (said that ..., "..., X said")."""
         return any(c.deprel in ("ccomp", "xcomp") and c.index > cue.index and any(
-            _verbal(sent.tokens[i]) for i in sent.subtree(c.index))
+            is_verb(sent.tokens[i]) for i in sent.subtree(c.index))
             for c in sent.children(cue.index)) or cue.deprel in ("parataxis", "ccomp") or bool(
             self._fronted(sent, cue))
 
@@ -402,7 +402,7 @@ class QuoteExtractor:
         if left < 2 or sent.tokens[left - 1].text not in (",", "—", "–"):
             return []
         indices = [t.index for t in sent.tokens[:left - 1]]
-        return indices if any(_verbal(sent.tokens[i]) for i in indices) else []
+        return indices if any(is_verb(sent.tokens[i]) for i in indices) else []
 
     def _content(self, doc: AnnotatedDocument, sent: Sentence, cue: Token) -> list[int]:
         """Token indices of what the cue verb reports."""
@@ -519,10 +519,6 @@ def _vague_group(actor: Actor) -> bool:
                 w[:1].isupper() for w in actor.name.split()[1:]))
 
 
-def _verbal(token: Token) -> bool:
-    return token.upos in ("VERB", "AUX") or token.xpos.startswith("VB")
-
-
 def _cue_lemma(token: Token) -> str | None:
     """The speech-verb lemma of ``token`` if it is used as a verb, else ``None``.
 
@@ -531,7 +527,7 @@ def _cue_lemma(token: Token) -> str | None:
     words = lexicon()
     lemma = words.verb_lemma(token.text, token.lemma)
     word = token.text.lower()
-    if _verbal(token) or word.endswith("ed") or word in words.irregular_verb_forms:
+    if is_verb(token) or word.endswith("ed") or word in words.irregular_verb_forms:
         return lemma
     return None
 
