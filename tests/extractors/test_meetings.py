@@ -57,3 +57,85 @@ def test_participants_carry_countries(extractor: EventExtractor) -> None:
 )
 def test_not_a_meeting(extractor: EventExtractor, text: str) -> None:
     assert extractor.extract(text, published="2021-08-29").meetings == ()
+
+
+def test_tour_gives_one_meeting_per_host(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Prime Minister Fumio Kishida is expected to visit Vietnam and Indonesia in early May. "
+        "Kishida's trip will include meeting Vietnamese President Vo Van Thuong and "
+        "Indonesian President Joko Widodo.",
+        published="2023-04-20",
+    )
+    pairs = sorted(sorted(names(m)) for m in doc.meetings)
+    assert pairs == [["Joko Widodo", "Kishida"], ["Kishida", "Vo Van Thuong"]]
+    for meeting in doc.meetings:
+        assert meeting.status is MeetingStatus.PLANNED
+        assert meeting.date.iso() == "2023-05"  # from the sentence before
+
+
+def test_their_meeting_takes_the_clause_subjects(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "At their meeting in March, Berlin and Paris agreed to expand joint weapons programs.",
+        published="2024-06-10",
+    )
+    [meeting] = doc.meetings
+    assert {p.country for p in meeting.participants} == {"DEU", "FRA"}
+    assert meeting.date.iso() == "2024-03"
+
+
+def test_gathering_and_its_speaker(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Dutch Defense Minister Ruben Brekelmans told NATO defense ministers gathered in "
+        "Brussels on Thursday that Europe must spend more.",
+        published="2025-02-14",
+    )
+    [meeting] = doc.meetings
+    assert "Ruben Brekelmans" in names(meeting)
+    assert any("ministers" in name for name in names(meeting))
+    assert meeting.date.iso() == "2025-02-13"
+
+
+def test_they_in_a_when_clause(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Macron and Biden could announce joint projects when they talk later this month in "
+        "Rome.",
+        published="2021-10-06",
+    )
+    [meeting] = doc.meetings
+    assert {"Macron", "Biden"} <= names(meeting)
+    assert meeting.date.iso() == "2021-10"
+
+
+def test_on_the_sidelines_of_a_summit(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Kenyan President William Ruto announced the plan on Monday on the sidelines of a "
+        "summit of the African Union (AU).",
+        published="2024-02-19",
+    )
+    [meeting] = doc.meetings
+    assert "William Ruto" in names(meeting)
+    assert any("AU" in name for name in names(meeting))
+    assert meeting.date.iso() == "2024-02-19"
+
+
+def test_headline_and_body_are_one_meeting(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Secretary Blinken's Meeting with German Foreign Minister Baerbock\n\n"
+        "Secretary of State Antony J. Blinken met with German Foreign Minister Annalena "
+        "Baerbock today in Berlin. They discussed support for Ukraine.",
+        published="2022-06-24",
+    )
+    [meeting] = doc.meetings
+    assert {"Antony J. Blinken", "Annalena Baerbock"} <= names(meeting)
+    assert len(meeting.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters gathered in the capital on Sunday to demand new elections.",
+        "Investigators gathered evidence at the site for three days.",
+    ],
+)
+def test_gatherings_that_are_not_meetings(extractor: EventExtractor, text: str) -> None:
+    assert extractor.extract(text, published="2024-05-05").meetings == ()

@@ -46,6 +46,7 @@ class Extractor(Protocol[E_co]):
 
 _NOT_EVENT_TIME = frozenset({"since", "until", "till", "before", "after", "by", "from", "through",
                              "over", "for", "throughout", "within"})
+_TEMPORAL_MARKS = frozenset({"when", "after", "before", "while", "once", "as"})
 _FUTURE_GOVERNORS = frozenset({"schedule", "expect", "plan", "set", "due", "slate", "intend",
                                "hope", "prepare", "aim", "seek", "want", "agree", "propose"})
 
@@ -95,6 +96,11 @@ def tense_of(sent: Sentence, index: int) -> Tense:
     ):
         return Tense.FUTURE
     markers = [verb, *(c for c in children if c.deprel in ("aux", "aux:pass", "cop"))]
+    if len(markers) == 1 and verb.xpos == "VBG" and verb.head >= 0 and verb.deprel in (
+            "acl", "advcl", "xcomp", "conj"):
+        # "another (meeting) in Paris Wednesday, gathering ...": a participle takes the
+        # tense of the clause it hangs off
+        return tense_of(sent, verb.head)
     if any("Tense=Past" in t.feats or t.xpos in ("VBD", "VBN") for t in markers):
         return Tense.PAST
     if any("Tense=Pres" in t.feats or t.xpos in ("VBZ", "VBP") for t in markers):
@@ -121,7 +127,14 @@ def is_hypothetical(sent: Sentence, index: int) -> bool:
     """Whether the clause of token ``index`` is conditional or speculative."""
     hypothetical = lexicon().hypothetical_words
     verb = _verb_for(sent, index)
-    for head in (verb, *list(sent.ancestors(verb.index))[:1]):
+    heads = [verb]
+    temporal = any(c.deprel in ("mark", "advmod") and c.lemma.lower() in _TEMPORAL_MARKS
+                   for c in sent.children(verb.index))
+    if not (verb.deprel == "advcl" and temporal):
+        # "could announce projects when they talk": the modal is the main clause's, and a
+        # temporal clause states its own event as a fact
+        heads += list(sent.ancestors(verb.index))[:1]
+    for head in heads:
         for child in sent.children(head.index):
             if child.deprel in ("aux", "mark") and child.lemma.lower() in hypothetical:
                 return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from geoevents.actors import Actor, ActorType
-from geoevents.dates import Tense, find_date_mentions
+from geoevents.dates import DateResolver, EventDate, Resolution, Tense, find_date_mentions
 from geoevents.events import Codes, Location, Meeting, MeetingStatus
 from geoevents.extractors.base import (
     event_date,
@@ -27,14 +27,26 @@ _MEETING_HOLD_NOUNS = frozenset({"talks", "talk", "meeting", "summit", "dialogue
 _NOUN_TRIGGERS = frozenset({"meeting", "talks", "talk", "summit", "dialogue"})
 # verbs that are a meeting themselves, and verbs that hold one ("held talks", "had dinner")
 _HOLDING_VERBS = frozenset({"hold", "have", "open", "attend", "convene", "begin", "host"})
-_MEETING_VERBS = frozenset({"meet", "confer", "talk"}) | _HOLDING_VERBS
+_GATHERING_VERBS = frozenset({"gather", "convene", "assemble"})
+_MEETING_VERBS = frozenset({"meet", "confer", "talk"}) | _HOLDING_VERBS | _GATHERING_VERBS
+# "Suga's travels will include meeting A and B": the traveller is the one who meets
+_TRAVEL_NOUNS = frozenset({"travel", "travels", "trip", "tour", "visit", "journey", "itinerary",
+                           "schedule", "agenda"})
+# who may gather: "leaders gathered in Paris" is a meeting, "protesters gathered" is not
+_OFFICIAL_GROUPS = frozenset({"leader", "minister", "official", "chief", "brass", "delegate",
+                              "delegation", "envoy", "diplomat", "negotiator", "representative",
+                              "commander", "head", "power", "counterpart", "lawmaker",
+                              "secretary", "adviser", "president", "premier", "ambassador"})
+_VENUE_WORDS = frozenset({"sideline", "sidelines", "margin", "margins"})
+_SUBJECTS = ("nsubj", "nsubj:pass")
 
 
 class MeetingExtractor:
     """Finds meetings: "A met B", "A held talks with B", "a meeting between A and B", ...
 
     Phone and video calls, negated and hypothetical meetings and visits without a named
-    counterpart are left out.
+    counterpart are left out. A tour that "will include meeting A and B" (each in their own
+    country) gives one meeting per counterpart.
     """
 
     kind = "meeting"
@@ -42,53 +54,81 @@ class MeetingExtractor:
     def extract(self, doc: AnnotatedDocument) -> Iterator[Meeting]:
         for sent in doc.sentences:
             for token in sent.tokens:
-                participants = self._participants(doc, sent, token)
-                if participants is None:
+                found = self._participants(doc, sent, token)
+                if found is None:
                     continue
-                meeting = self._meeting(doc, sent, token, participants)
-                if meeting is not None:
-                    yield meeting
+                participants, tour = found
+                for group in _per_counterpart(participants) if tour else [participants]:
+                    meeting = self._meeting(doc, sent, token, group)
+                    if meeting is not None:
+                        yield meeting
 
     def _participants(
         self, doc: AnnotatedDocument, sent: Sentence, token: Token
-    ) -> list[Actor] | None:
-        verbal = is_verb(token)
-        lemma = lexicon().verb_lemma(token.text, token.lemma) if verbal else token.lemma.lower()
-        heads: list[int] = []
-        if verbal and lemma in _MEETING_VERBS:
-            event_objects = [c for c in sent.children(token.index)
-                             if c.deprel == "obj" and c.lemma.lower() in _MEETING_HOLD_NOUNS]
-            if lemma in _HOLDING_VERBS and not event_objects:
-                return None  # "held a press conference", "had a point"
-            for child in sent.children(token.index):
-                if child.deprel == "nsubj" or (child.deprel == "obj" and lemma in (
-                        "meet", "host")):
-                    heads.extend(conjuncts(sent, child.index))
-                if child.deprel == "obl" and self._case(sent, child) in ("with", "between"):
-                    heads.extend(conjuncts(sent, child.index))
-            for event_object in event_objects:
-                heads.extend(self._noun_partners(sent, event_object))
-            if not any(c.deprel == "nsubj" for c in sent.children(token.index)) and (
-                token.deprel in ("conj", "xcomp", "advcl", "acl") and token.head >= 0
-            ):
-                # "X arrived and met Y", "after meeting with Y, X said"
-                heads.extend(c.index for c in sent.children(token.head) if c.deprel == "nsubj")
-        elif token.upos == "NOUN" and lemma in _NOUN_TRIGGERS:
-            heads = self._noun_partners(sent, token)
-            if not heads:
-                return None
-            actors = self._actors(doc, sent, heads)
-            # a noun trigger needs two named sides ("a meeting between A and B")
-            return actors if len(actors) >= 2 else None
-        else:
+    ) -> tuple[list[Actor], bool] | None:
+        """The sides at the table for trigger ``token`` and whether they are the stops of a
+        tour, or None when ``token`` is no meeting trigger."""
+        lemma = _trigger_lemma(token)
+        noun = (token.upos == "NOUN" and lemma in _NOUN_TRIGGERS) or (
+            token.text.lower() in _NOUN_FORMS and token.text.lower() != "dialogue")
+        if noun and not (is_verb(token) and _verbal_use(sent, token)):
+            noun_actors = self._noun_meeting(doc, sent, token)
+            return (noun_actors, False) if noun_actors is not None else None
+        if not is_verb(token):
             return None
+        lemma = lexicon().verb_lemma(token.text, token.lemma)
+        if lemma not in _MEETING_VERBS:
+            return None
+        event_objects = _event_objects(sent, token)
+        if lemma in _HOLDING_VERBS - _GATHERING_VERBS and not event_objects:
+            return None  # "held a press conference", "had a point"
+        heads: list[int] = []
+        for child in sent.children(token.index):
+            if child.deprel == "obj" and lemma in ("meet", "host", *_GATHERING_VERBS):
+                heads.extend(conjuncts(sent, child.index))
+            if child.deprel == "obl" and self._case(sent, child) in ("with", "between"):
+                heads.extend(conjuncts(sent, child.index))
+        for event_object in event_objects:
+            heads.extend(self._noun_partners(sent, event_object))
+        subjects, tour = _subject_heads(sent, token)
+        heads = subjects + [h for h in heads if h not in subjects]
         actors = self._actors(doc, sent, heads)
         if len(actors) < 2 and lemma == "meet":
             actors = self._surface_partners(doc, sent, token, actors)
+        if lemma in _GATHERING_VERBS and not all(
+                _official(sent, h) for h in heads if sent.tokens[h].upos != "PROPN"):
+            return None  # "protesters gathered", "gathered evidence"
+        if len(actors) == 1 and lemma in _GATHERING_VERBS:
+            # "told ministers gathered in Brussels": the speaker meets the gathering
+            addresser = _addresser(sent, token)
+            if addresser is not None:
+                actors += [a for a in self._actors(doc, sent, [addresser])
+                           if a.name != actors[0].name]
         if len(actors) >= 2 or (actors and actors[0].type is ActorType.GROUP and
                                 _plural(sent, heads[0])):
-            return actors
+            return actors, tour
         return None
+
+    def _noun_meeting(
+        self, doc: AnnotatedDocument, sent: Sentence, noun: Token
+    ) -> list[Actor] | None:
+        """ "a meeting between A and B", "their meeting in July, A and B ...", "on the
+        sidelines of a meeting of ECOWAS, A announced": a noun trigger needs two sides."""
+        heads = self._noun_partners(sent, noun)
+        possessive = _possessor(sent, noun)
+        attending = _venue_of(sent, noun)
+        if possessive is not None and possessive.upos == "PRON" and (
+                possessive.text.lower() in ("their", "our")):
+            # "at their meeting in July, A and B agreed"
+            heads += _clause_subjects(sent, noun.index)
+        elif possessive is not None and possessive.upos == "PROPN":
+            heads.append(possessive.index)  # "Friday's meeting" is filtered as a date below
+        if attending and heads:
+            heads = _clause_subjects(sent, noun.index) + heads
+        if not heads:
+            return None
+        actors = self._actors(doc, sent, heads)
+        return actors if len(actors) >= 2 else None
 
     def _surface_partners(
         self, doc: AnnotatedDocument, sent: Sentence, token: Token, actors: list[Actor]
@@ -110,7 +150,12 @@ class MeetingExtractor:
                 break
         after = [t.index for t in sent.tokens[token.index + 1: token.index + 4]
                  if t.lemma.lower() == "with"]
-        partners = named(after[0], stop) if after else []
+        if after:
+            partners = named(after[0], stop)
+        else:
+            # "meeting India's Prime Minister Narendra Modi": the object right after the verb
+            partners = named(token.index + 1, stop)
+            partners = partners if partners and _starts_near(sent, token.index, partners) else []
         start = 0
         for t in reversed(sent.tokens[:token.index]):
             if t.text in (";", ".", ",", "—"):
@@ -132,8 +177,10 @@ class MeetingExtractor:
         heads: list[int] = []
         for child in sent.children(noun.index):
             case = self._case(sent, child)
-            if child.deprel.startswith("nmod") and case in ("between", "with", "among", "of"):
-                if case == "of" and not (child.upos == "PROPN" or sent.entity_at(child.index)):
+            if child.deprel.startswith(("nmod", "obl")) and case in (
+                    "between", "with", "among", "of"):
+                entity = sent.entity_at(child.index)
+                if case == "of" and (entity is None or entity.type is EntityType.PERSON):
                     continue
                 heads.extend(conjuncts(sent, child.index))
         return heads
@@ -148,7 +195,8 @@ class MeetingExtractor:
                 continue
             if token.upos not in ("NOUN", "PROPN", "PRON", "X", "NUM") or (
                 token.upos == "NOUN" and sent.entity_at(head) is None
-                and token.lemma.lower() not in words.group_nouns | words.person_title_nouns
+                and token.lemma.lower() not in (
+                    words.group_nouns | words.person_title_nouns | _OFFICIAL_GROUPS)
             ):
                 continue  # "Prior to ...", "the pressures": not a side at the table
             # "his counterparts, A and B": the people named in apposition are the participants
@@ -163,7 +211,7 @@ class MeetingExtractor:
                     appos_actor = actor_at(doc, sent, entity.last)
                     actors.append(appos_actor)
                 continue
-            actor = actor_at(doc, sent, head)
+            actor = actor_at(doc, sent, _person_named_after(sent, head))
             if actor.name.lower() in ("they", "we", "them") or find_date_mentions(actor.name):
                 continue  # "Friday's (meeting)" is when, not who
             if all(a.name != actor.name for a in actors):
@@ -187,11 +235,17 @@ class MeetingExtractor:
         governing = {a.lemma.lower() for a in sent.ancestors(token.index)}
         if (window & words.cancel_words) and (governing | trigger_context) & words.cancel_words:
             status = MeetingStatus.CANCELLED
-        elif tense is Tense.FUTURE:
-            status = MeetingStatus.PLANNED
         else:
             status = MeetingStatus.OCCURRED
         date = event_date(doc, sent, token.index, tense=tense)
+        published = doc.info.published
+        if status is MeetingStatus.OCCURRED and (tense is Tense.FUTURE or (
+                date.resolution in (Resolution.RELATIVE, Resolution.EXPLICIT)
+                and date.value is not None
+                and published is not None and date.value > published)):
+            status = MeetingStatus.PLANNED  # "will meet", "meets (next) Wednesday"
+        if status is MeetingStatus.PLANNED and date.value is None and date.text is None:
+            date = _date_from_previous(doc, sent, participants) or date
         return Meeting(
             document=doc.info,
             date=date,
@@ -227,3 +281,210 @@ class MeetingExtractor:
 def _plural(sent: Sentence, index: int) -> bool:
     token = sent.tokens[index]
     return "Number=Plur" in token.feats or token.xpos in ("NNS", "NNPS")
+
+
+_NOUN_FORMS = {"meeting": "meeting", "meetings": "meeting", "talks": "talks", "talk": "talk",
+               "summit": "summit", "summits": "summit", "dialogue": "dialogue",
+               "gathering": "gathering"}
+
+
+def _trigger_lemma(token: Token) -> str:
+    """The trigger word: its noun form for "meeting"/"talks"/..., else its verb lemma."""
+    noun = _NOUN_FORMS.get(token.text.lower())
+    if noun is not None or not is_verb(token):
+        return noun or token.lemma.lower()
+    return lexicon().verb_lemma(token.text, token.lemma)
+
+
+def _verbal_use(sent: Sentence, token: Token) -> bool:
+    """ "after meeting with B", "include meeting B" (a verb) versus "their July meeting",
+    "an in-person meeting" (a noun a weak tagger called VBG)."""
+    if token.index == 0:
+        return True
+    before = sent.tokens[token.index - 1]
+    return not (before.upos in ("DET", "ADJ", "NUM", "PROPN", "NOUN")
+                or before.xpos in ("PRP$", "POS") or before.text in ("'s", "’s", "-"))
+
+
+def _event_objects(sent: Sentence, verb: Token) -> list[Token]:
+    """ "held talks", "opened their annual gathering", "held an in-person meeting": the
+    meeting a holding verb holds, read off the object or, for a broken parse, the words
+    right after the verb that hang below it."""
+    found = [c for c in sent.children(verb.index) if c.deprel == "obj" and (
+        c.lemma.lower() in _MEETING_HOLD_NOUNS or c.text.lower() in _MEETING_HOLD_NOUNS)]
+    if found:
+        return found
+    for token in sent.tokens[verb.index + 1: verb.index + 6]:
+        if token.text in (",", ".", ";", "—") or (is_verb(token) and token.xpos != "VBG"):
+            break
+        if token.text.lower() in _MEETING_HOLD_NOUNS and verb.index in {
+                a.index for a in sent.ancestors(token.index)}:
+            return [token]
+    return []
+
+
+def _is_they(token: Token) -> bool:
+    return token.upos == "PRON" and token.text.lower() in ("they", "we")
+
+
+def _preceding_names(sent: Sentence, index: int) -> list[int]:
+    """ "Last week, Cameroon and C.A.R. officials met": the subject read off the words
+    right before a verb the parse left without one (names and the final noun)."""
+    run: list[int] = []
+    j = index - 1
+    while j >= 0 and index - j <= 8 and (
+            sent.tokens[j].upos in ("PROPN", "NOUN", "ADJ", "CCONJ", "DET", "NUM")
+            or sent.tokens[j].text in ("'s", "’s", "-")):
+        run.append(j)
+        j -= 1
+    heads = []
+    for i in sorted(run):
+        entity = sent.entity_at(i)
+        if entity is not None and entity.last == i and entity.first >= min(run):
+            heads.append(i)
+    last = index - 1
+    if run and sent.tokens[last].upos in ("NOUN", "PROPN") and last not in heads:
+        heads.append(last)
+    return heads
+
+
+def _clause_subjects(sent: Sentence, index: int) -> list[int]:
+    """The subject heads of the clause that contains token ``index`` (climbing through
+    infinitives, participles and adverbial clauses, not through reported speech)."""
+    node = sent.tokens[index]
+    pronouns: list[int] = []
+    for _ in range(6):
+        subjects = [c.index for c in sent.children(node.index) if c.deprel in _SUBJECTS]
+        if subjects:
+            heads = [i for s in subjects for i in conjuncts(sent, s)]
+            if not all(_is_they(sent.tokens[h]) for h in heads):
+                return heads
+            pronouns = pronouns or heads  # "A and B ... when they talk": look further up
+        climbable = ("conj", "xcomp", "advcl", "acl") + (
+            ("obl", "nmod", "obj", "iobj") if not is_verb(node) else ())
+        if node.deprel not in climbable or node.head < 0:
+            break
+        node = sent.tokens[node.head]
+    if pronouns:
+        return pronouns
+    if is_verb(node) and node.xpos in ("VBD", "VBZ", "VBP") and not any(
+            c.deprel in _SUBJECTS or c.deprel == "expl" for c in sent.children(node.index)):
+        return _preceding_names(sent, node.index)
+    return []
+
+
+def _subject_heads(sent: Sentence, verb: Token) -> tuple[list[int], bool]:
+    """Who meets, for a meeting verb, and whether they are on a tour ("Suga's travels will
+    include meeting ..."): the traveller is the possessor of the travel noun."""
+    if verb.deprel == "acl" and verb.head >= 0 and (
+            sent.tokens[verb.head].upos in ("NOUN", "PROPN")) and not any(
+            c.deprel in _SUBJECTS or c.deprel == "mark" for c in sent.children(verb.index)):
+        heads = conjuncts(sent, verb.head)  # "ministers gathered in Brussels"
+    else:
+        heads = _clause_subjects(sent, verb.index)
+    out: list[int] = []
+    tour = False
+    for head in heads:
+        token = sent.tokens[head]
+        owners = [c.index for c in sent.children(head) if c.deprel == "nmod:poss"]
+        if token.lemma.lower() in _TRAVEL_NOUNS and owners:
+            out.extend(owners)
+            tour = True
+        else:
+            out.append(head)
+    return out, tour
+
+
+def _possessor(sent: Sentence, noun: Token) -> Token | None:
+    """ "their July meeting", "Biden's meeting with Suga": who the meeting belongs to."""
+    for child in sent.children(noun.index):
+        if child.deprel == "nmod:poss":
+            return child
+    for token in reversed(sent.tokens[max(0, noun.index - 6): noun.index]):
+        if token.xpos == "PRP$" or token.text.lower() in ("their", "our"):
+            return token
+        if token.upos not in ("PROPN", "ADJ", "NOUN", "NUM") and token.text != "-":
+            return None
+    return None
+
+
+def _venue_of(sent: Sentence, noun: Token) -> bool:
+    """ "on the sidelines of the summit", "at a meeting of ...": the clause's subject
+    attended the meeting the noun names."""
+    case = next((c.lemma.lower() for c in sent.children(noun.index) if c.deprel == "case"), "")
+    if case in ("at", "during"):
+        return True
+    if case == "of" and noun.head >= 0:
+        return sent.tokens[noun.head].lemma.lower() in _VENUE_WORDS
+    return False
+
+
+def _official(sent: Sentence, index: int) -> bool:
+    token = sent.tokens[index]
+    entity = sent.entity_at(index)
+    return token.lemma.lower() in _OFFICIAL_GROUPS or (
+        entity is not None and entity.type is not EntityType.LOCATION) or any(
+        sent.tokens[i].lemma.lower() in _OFFICIAL_GROUPS for i in conjuncts(sent, index))
+
+
+def _addresser(sent: Sentence, gathering: Token) -> int | None:
+    """ "Speaking to NATO brass gathered in Paris, Brekelmans ...": the speaker."""
+    if gathering.deprel not in ("acl", "ccomp", "xcomp") or gathering.head < 0:
+        return None
+    verb = sent.tokens[gathering.head]
+    if gathering.deprel == "acl":  # "... to ministers gathered in Brussels"
+        if verb.head < 0:
+            return None
+        verb = sent.tokens[verb.head]
+    if lexicon().verb_lemma(verb.text, verb.lemma) not in ("speak", "address", "tell", "brief"):
+        return None
+    heads = [h for h in _clause_subjects(sent, verb.index) if not _is_they(sent.tokens[h])]
+    return heads[-1] if heads else None
+
+
+def _starts_near(sent: Sentence, index: int, partners: list[Actor]) -> bool:
+    start = min(m.start for a in partners for m in a.mentions)
+    between = [t for t in sent.tokens[index + 1:] if t.end <= start]
+    return len(between) <= 6 and not any(t.text in (",", ";") for t in between)
+
+
+def _per_counterpart(participants: list[Actor]) -> list[list[Actor]]:
+    """A tour's meetings: the traveller with each counterpart from a different country."""
+    traveller, *others = participants
+    countries = {a.country for a in others}
+    if len(others) >= 2 and None not in countries and len(countries) == len(others):
+        return [[traveller, other] for other in others]
+    return [participants]
+
+
+def _person_named_after(sent: Sentence, index: int) -> int:
+    """ "with U.S. President Joe Biden" parsed with "U.S." as the head: the person named
+    right after a place (only title words between) is the one at the table."""
+    entity = sent.entity_at(index)
+    if entity is None or entity.type is not EntityType.LOCATION:
+        return index
+    for token in sent.tokens[entity.last + 1: entity.last + 5]:
+        person = sent.entity_at(token.index)
+        if person is not None and person.type is EntityType.PERSON:
+            return person.last
+        if not (token.text[:1].isupper() and token.upos in ("PROPN", "NOUN", "ADJ")):
+            break
+    return index
+
+
+def _date_from_previous(
+    doc: AnnotatedDocument, sent: Sentence, participants: list[Actor]
+) -> EventDate | None:
+    """ "Suga is expected to visit India in late April. His travels will include meeting
+    Modi": a planned meeting with no date of its own takes the one date of the sentence
+    before, when that sentence is about one of the participants."""
+    if sent.index == 0:
+        return None
+    previous = doc.sentences[sent.index - 1]
+    names = {a.name.split()[-1] for a in participants if a.name.split()}
+    if not any(name in previous.text for name in names):
+        return None
+    mentions = find_date_mentions(previous.text)
+    if len(mentions) != 1:
+        return None
+    return DateResolver(doc.info.published).resolve(mentions[0].text, tense=Tense.FUTURE)

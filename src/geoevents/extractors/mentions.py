@@ -29,6 +29,10 @@ __all__ = [
 # Dependents that start a new phrase rather than belong to the noun phrase.
 _CLAUSAL = frozenset({"acl:relcl", "acl", "parataxis", "appos", "punct", "cc", "conj", "dep",
                       "case", "mark", "advcl", "discourse", "list", "reparandum"})
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday", "today", "yesterday", "tomorrow", "january", "february",
+                         "march", "april", "june", "july", "august", "september", "october",
+                         "november", "december"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "who"})
 
 
@@ -54,8 +58,8 @@ def phrase_indices(sent: Sentence, head: int, *, keep: frozenset[str] = frozense
     indices = _contiguous(sorted(out), head)
     while len(indices) > 1 and sent.tokens[indices[-1]].upos == "PUNCT":
         indices.pop()
-    while len(indices) > 1 and sent.tokens[indices[0]].upos == "PUNCT":
-        indices.pop(0)
+    while len(indices) > 1 and sent.tokens[indices[0]].upos in ("PUNCT", "CCONJ"):
+        indices.pop(0)  # "Cameroon and C.A.R. officials" cut at the conjunction
     return indices
 
 
@@ -72,6 +76,12 @@ def conjuncts(sent: Sentence, head: int) -> list[int]:
     for child in sent.children(head):
         if child.deprel == "conj":
             out.extend(conjuncts(sent, child.index))
+        elif child.deprel in ("flat", "flat:name"):
+            # "President Vo Van Thuong and Indonesian President Joko Widodo" with the second
+            # name coordinated to a part of the first
+            for grandchild in sent.children(child.index):
+                if grandchild.deprel == "conj" and grandchild.upos == "PROPN":
+                    out.extend(conjuncts(sent, grandchild.index))
     return out
 
 
@@ -162,7 +172,16 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
                 names.append(current)
                 stack.extend(c.index for c in sent.children(current)
                              if c.deprel in ("flat", "flat:name") and c.upos == "PROPN")
-            return min(names), max(names)
+            names.sort()
+            run = names[:1]
+            for i in names[1:]:  # "Jean-Yves Le Drian in Paris-Saclay": stop at the gap
+                if i == run[-1] + 1 or (i == run[-1] + 2 and sent.tokens[i - 1].text == "-"):
+                    run.append(i)
+                else:
+                    break
+            while len(run) > 1 and _title_word(sent.tokens[run[0]]):
+                run.pop(0)  # "Kenyan President William Ruto" headed by "Kenyan"
+            return run[0], run[-1]
     if entity is not None and entity.type is EntityType.PERSON:
         first, last = entity.first, entity.last
     elif entity is None and token.upos == "PROPN" and token.text[:1].isupper() and not (
@@ -193,7 +212,9 @@ def _title_word(token: Token) -> bool:
     return (not word[:1].isupper() or token.lemma.lower() in lexicon().person_title_nouns
             or word.lower() in (
         "u.s.", "mr.", "ms.", "mrs.", "dr.", "gen.", "prime", "foreign", "defense", "vice",
-        "deputy", "former", "secretary", "state", "lt.", "col.", "sen.", "rep.")
+        "deputy", "former", "secretary", "state", "lt.", "col.", "sen.", "rep.", "affairs",
+        "european", "interior", "finance", "trade", "justice", "external", "relations",
+        "security", "national", "home", "development", "cooperation", "economy")
         or bool(demonym_country(word)) or (bool(country_code(word)) and word[:1].isupper()))
 
 
@@ -264,7 +285,7 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
                 break
     if person is not None:
         first, last = person
-        name = doc.text[sent.tokens[first].start: sent.tokens[last].end]
+        name = _without_possessive(doc.text[sent.tokens[first].start: sent.tokens[last].end])
         title_part = _strip_determiners(sent, [i for i in indices if i < first])
         title_indices = title_part or [i for i in appos_indices if not first <= i <= last]
         title = phrase_text(doc, sent, title_indices).strip(" ,") or None
@@ -292,12 +313,13 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
                          country=code, mentions=(mention,))
     if entity is not None and entity.type is EntityType.ORGANIZATION:
         return Actor(
-            name=entity.text,
+            name=_with_acronym(sent, entity.last, entity.text),
             type=ActorType.ORGANIZATION,
             country=_country_in(doc, sent, range(entity.first, entity.last + 1)),
             mentions=(mention,),
         )
     stripped = _strip_determiners(sent, indices)
+    text = _without_possessive(text)
     title = phrase_text(doc, sent, stripped) or text
     lemma = token.lemma.lower()
     plural = "Number=Plur" in token.feats or token.xpos in ("NNS", "NNPS")
@@ -314,6 +336,28 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
         affiliation=_affiliation(doc, sent, [*indices, *appos_indices]),
         mentions=(mention,),
     )
+
+
+def _with_acronym(sent: Sentence, last: int, name: str) -> str:
+    """ "the Economic Community of West African States, or ECOWAS" / "... (ECOWAS)": the
+    name with the acronym the text gives for it."""
+    after = sent.tokens[last + 1: last + 4]
+    words = [t.text for t in after]
+    for lead in ([",", "or"], ["("]):
+        if words[: len(lead)] == lead and len(words) > len(lead):
+            acronym = words[len(lead)]
+            if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8 and (
+                    acronym not in name):
+                return f"{name} ({acronym})"
+    return name
+
+
+def _without_possessive(name: str) -> str:
+    """ "Blinken’s" (one token when the tokenizer kept the curly apostrophe) -> "Blinken"."""
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def is_pronoun(token: Token) -> bool:
@@ -334,6 +378,15 @@ def location_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Location:
     indices = _contiguous(sorted(indices), head)
     while indices and sent.tokens[indices[0]].deprel in ("case", "det"):
         indices = indices[1:]
+    for position, index in enumerate(indices):
+        # "Paris Tuesday, Dutch Defense Minister ..." (a weak parse): the place ends before
+        # a date word, and a comma continues it only into another place ("Annapolis, Maryland")
+        token = sent.tokens[index]
+        following = sent.entity_at(index + 1) if index + 1 < len(sent.tokens) else None
+        if index > head and (token.text.lower() in _DATE_WORDS or (token.text == "," and (
+                following is None or following.type is not EntityType.LOCATION))):
+            indices = indices[:position]
+            break
     while len(indices) > 1 and sent.tokens[indices[-1]].upos == "PUNCT":
         indices.pop()
     span = sent.span(indices[0], indices[-1], doc.text)

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import attrs
 
-from geoevents.actors import Actor
+from geoevents.actors import Actor, ActorType
 from geoevents.dates import EventDate, Granularity, Resolution
 from geoevents.events import (
     LaunchOutcome,
@@ -97,11 +97,24 @@ def _surname_keys(actors: Iterable[Actor]) -> set[str]:
     return keys
 
 
+def _fuller(a: Actor, b: Actor) -> Actor:
+    """Of two mentions of one actor, the one that says more ("Antony J. Blinken" over the
+    headline's "Blinken")."""
+    def weight(actor: Actor) -> tuple[bool, int, bool]:
+        return (actor.type is ActorType.PERSON, len(actor.name.split()), actor.title is not None)
+
+    return b if weight(b) > weight(a) else a
+
+
 def _union_actors(a: Sequence[Actor], b: Sequence[Actor]) -> tuple[Actor, ...]:
     out = list(a)
-    names = _surname_keys(a)
     for actor in b:
-        if not (_surname_keys([actor]) & names):
+        keys = _surname_keys([actor])
+        for i, existing in enumerate(out):
+            if _surname_keys([existing]) & keys:
+                out[i] = _fuller(existing, actor)
+                break
+        else:
             out.append(actor)
     return tuple(out)
 
@@ -124,7 +137,26 @@ def merge_meetings(meetings: Iterable[Meeting]) -> list[Meeting]:
             confidence=max(a.confidence, b.confidence),
         )
 
-    return _cluster(meetings, same, fuse)
+    def headline(meeting: Meeting) -> bool:
+        first = meeting.evidence[0]
+        return first.sentence == 0 and not first.text.rstrip().endswith(
+            (".", "!", "?", "”", '"', ":"))
+
+    items = list(meetings)
+    merged = _cluster([m for m in items if not headline(m)], same, fuse)
+    for title in (m for m in items if headline(m)):
+        # a headline ("Secretary Blinken's Meeting with ...") names the story's main meeting
+        # more loosely than its first sentence: one shared participant is enough, and the
+        # body's participants are the better record
+        for i, body in enumerate(merged):
+            if _surname_keys(body.participants) & _surname_keys(title.participants) and (
+                    dates_compatible(body.date, title.date)):
+                merged[i] = attrs.evolve(body, evidence=_evidence(body.evidence, title.evidence),
+                                         location=body.location or title.location)
+                break
+        else:
+            merged.append(title)
+    return merged
 
 
 def merge_launches(launches: Iterable[MissileLaunch]) -> list[MissileLaunch]:
