@@ -14,7 +14,8 @@ from geoevents.extractors.base import (
     is_verb,
     tense_of,
 )
-from geoevents.extractors.mentions import actor_at, conjuncts, location_at
+from geoevents.extractors.interview import Interview, interview_turns
+from geoevents.extractors.mentions import actor_at, conjuncts, location_at, title_country
 from geoevents.knowledge import lexicon
 from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
 
@@ -52,9 +53,10 @@ class MeetingExtractor:
     kind = "meeting"
 
     def extract(self, doc: AnnotatedDocument) -> Iterator[Meeting]:
+        interview = interview_turns(doc.text)
         for sent in doc.sentences:
             for token in sent.tokens:
-                found = self._participants(doc, sent, token)
+                found = self._participants(doc, sent, token, interview)
                 if found is None:
                     continue
                 participants, tour = found
@@ -64,7 +66,7 @@ class MeetingExtractor:
                         yield meeting
 
     def _participants(
-        self, doc: AnnotatedDocument, sent: Sentence, token: Token
+        self, doc: AnnotatedDocument, sent: Sentence, token: Token, interview: Interview
     ) -> tuple[list[Actor], bool] | None:
         """The sides at the table for trigger ``token`` and whether they are the stops of a
         tour, or None when ``token`` is no meeting trigger."""
@@ -72,7 +74,7 @@ class MeetingExtractor:
         noun = (token.upos == "NOUN" and lemma in _NOUN_TRIGGERS) or (
             token.text.lower() in _NOUN_FORMS and token.text.lower() != "dialogue")
         if noun and not (is_verb(token) and _verbal_use(sent, token)):
-            noun_actors = self._noun_meeting(doc, sent, token)
+            noun_actors = self._noun_meeting(doc, sent, token, interview)
             return (noun_actors, False) if noun_actors is not None else None
         if not is_verb(token):
             return None
@@ -92,7 +94,7 @@ class MeetingExtractor:
             heads.extend(self._noun_partners(sent, event_object))
         subjects, tour = _subject_heads(sent, token)
         heads = subjects + [h for h in heads if h not in subjects]
-        actors = self._actors(doc, sent, heads)
+        actors = self._actors(doc, sent, heads, interview)
         if len(actors) < 2 and lemma == "meet":
             actors = self._surface_partners(doc, sent, token, actors)
         if lemma in _GATHERING_VERBS and not all(
@@ -102,7 +104,7 @@ class MeetingExtractor:
             # "told ministers gathered in Brussels": the speaker meets the gathering
             addresser = _addresser(sent, token)
             if addresser is not None:
-                actors += [a for a in self._actors(doc, sent, [addresser])
+                actors += [a for a in self._actors(doc, sent, [addresser], interview)
                            if a.name != actors[0].name]
         if len(actors) >= 2 or (actors and actors[0].type is ActorType.GROUP and
                                 _plural(sent, heads[0])):
@@ -110,7 +112,7 @@ class MeetingExtractor:
         return None
 
     def _noun_meeting(
-        self, doc: AnnotatedDocument, sent: Sentence, noun: Token
+        self, doc: AnnotatedDocument, sent: Sentence, noun: Token, interview: Interview
     ) -> list[Actor] | None:
         """ "a meeting between A and B", "their meeting in July, A and B ...", "on the
         sidelines of a meeting of ECOWAS, A announced": a noun trigger needs two sides."""
@@ -127,7 +129,7 @@ class MeetingExtractor:
             heads = _clause_subjects(sent, noun.index) + heads
         if not heads:
             return None
-        actors = self._actors(doc, sent, heads)
+        actors = self._actors(doc, sent, heads, interview)
         return actors if len(actors) >= 2 else None
 
     def _surface_partners(
@@ -186,11 +188,23 @@ class MeetingExtractor:
         return heads
 
     @staticmethod
-    def _actors(doc: AnnotatedDocument, sent: Sentence, heads: list[int]) -> list[Actor]:
+    def _actors(
+        doc: AnnotatedDocument, sent: Sentence, heads: list[int], interview: Interview
+    ) -> list[Actor]:
         actors: list[Actor] = []
         words = lexicon()
         for head in heads:
             token = sent.tokens[head]
+            if interview.in_label(token.start):
+                continue  # "VOA: During your visit ..." parsed with the label as subject
+            speaker = interview.person(token.text, token.start) if token.upos == "PRON" else None
+            if speaker is not None:  # "you met with ..." asked of the interviewee
+                name, title = speaker
+                if all(a.name != name for a in actors):
+                    actors.append(Actor(name=name, type=ActorType.PERSON, title=title,
+                                        country=title_country(title),
+                                        mentions=(sent.span(head, head, doc.text),)))
+                continue
             if token.upos == "PRON" and token.lemma.lower() not in ("they", "we"):
                 continue
             if token.upos not in ("NOUN", "PROPN", "PRON", "X", "NUM") or (

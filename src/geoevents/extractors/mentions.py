@@ -24,6 +24,7 @@ __all__ = [
     "location_at",
     "phrase_indices",
     "phrase_text",
+    "title_country",
 ]
 
 # Dependents that start a new phrase rather than belong to the noun phrase.
@@ -122,6 +123,21 @@ def _country_in(doc: AnnotatedDocument, sent: Sentence, indices: Iterable[int]) 
             return code
     text = phrase_text(doc, sent, indices)
     return organization_country(text)
+
+
+def title_country(title: str | None) -> str | None:
+    """The country a free-text title names ("former U.S. deputy secretary of state" -> USA)."""
+    if not title:
+        return None
+    words = re.findall(r"[\w.'’-]+", title)
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i: i + size])
+            if phrase[:1].isupper():
+                code = demonym_country(phrase) or country_code(phrase)
+                if code:
+                    return code
+    return organization_country(title)
 
 
 def _affiliation(doc: AnnotatedDocument, sent: Sentence, indices: Iterable[int]) -> str | None:
@@ -232,6 +248,8 @@ def _title_after(doc: AnnotatedDocument, sent: Sentence, last: int) -> str | Non
         words.append(token)
     while words and words[0].upos == "DET":
         words.pop(0)
+    if words and words[0].upos == "CCONJ":
+        return None  # "Lai Ching-te, and other officials": a list, not an apposition
     if words and any(t.lemma.lower() in lexicon().person_title_nouns for t in words):
         return phrase_text(doc, sent, [t.index for t in words])
     return None

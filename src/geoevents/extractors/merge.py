@@ -94,7 +94,14 @@ def _surname_keys(actors: Iterable[Actor]) -> set[str]:
         words = re.findall(r"[\w'-]+", actor.name)
         if words:
             keys.add(words[-1].lower())
+        if len(words) > 1 and actor.type is ActorType.PERSON:
+            keys.add(words[0].lower())  # "Lai Ching-te" / "Lai": family name first
     return keys
+
+
+def _one_actor(a: Actor, b: Actor) -> bool:
+    """Whether two mentions name the same actor (a shared surname or country)."""
+    return bool(_surname_keys([a]) & _surname_keys([b]))
 
 
 def _fuller(a: Actor, b: Actor) -> Actor:
@@ -123,9 +130,9 @@ def merge_meetings(meetings: Iterable[Meeting]) -> list[Meeting]:
     """Merge meetings that share at least two participants (or all of them) and a date."""
 
     def same(a: Meeting, b: Meeting) -> bool:
-        shared = _surname_keys(a.participants) & _surname_keys(b.participants)
+        shared = sum(1 for y in b.participants if any(_one_actor(x, y) for x in a.participants))
         need = min(2, len(a.participants), len(b.participants))
-        return len(shared) >= need and dates_compatible(a.date, b.date)
+        return shared >= need and dates_compatible(a.date, b.date)
 
     def fuse(a: Meeting, b: Meeting) -> Meeting:
         return attrs.evolve(
