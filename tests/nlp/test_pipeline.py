@@ -1,11 +1,19 @@
 """Loading the bundled model offline and the typed view of its output."""
 
 import json
+from typing import Any
 
 import pytest
 
 from geoevents import EntityType, EventExtractor, ModelNotFoundError
-from geoevents.nlp.pipeline import Annotator, _chunks, bundled_model_dir
+from geoevents.nlp.pipeline import (
+    MAX_WINDOW_CHARS,
+    Annotator,
+    ModelSource,
+    _chunks,
+    _pipeline,
+    bundled_model_dir,
+)
 from geoevents.provenance import DocumentInfo
 
 NEWS = ("North Korea fired two short-range ballistic missiles into the Sea of Japan on "
@@ -22,10 +30,26 @@ def test_bundled_model_ships_with_a_manifest() -> None:
 
 
 @pytest.mark.usefixtures("no_network")
-def test_annotates_offline_with_sockets_blocked() -> None:
-    # a fresh pipeline, built while the network is blocked
+def test_annotates_offline_with_sockets_blocked_and_loads_weights_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import torch
+
+    loads: list[object] = []
+    real_load = torch.load
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        loads.append(kwargs.get("weights_only"))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(torch, "load", spy)
+    # a fresh pipeline (not the cached one), built while the network is blocked
+    pipeline = _pipeline.__wrapped__(ModelSource.BUNDLED, str(bundled_model_dir()), False)
     annotator = Annotator(model_dir=bundled_model_dir())
-    _ = annotator.pipeline
+    monkeypatch.setattr(Annotator, "pipeline", property(lambda self: pipeline))
+    # every model file went through torch's safe loader: no pickled code is executed
+    assert len(loads) >= 6
+    assert all(flag is True for flag in loads)
     [doc] = annotator.annotate([NEWS], [DocumentInfo("n1")])
     assert len(doc.sentences) == 1
     tokens = doc.sentences[0].tokens
@@ -82,3 +106,31 @@ def test_run_on_text_is_cut_into_bounded_pieces_and_prose_is_not() -> None:
     assert pieces[0][0] == 100
     prose = "A short sentence. " * 500
     assert list(_bounded_runs(0, prose)) == [(0, prose)]
+
+
+def test_long_document_in_bounded_windows_with_exact_spans(
+    extractor: EventExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraphs = [
+        f"Officials in Seoul said on Monday that North Korea fired {n % 5 + 1} missiles into "
+        f"the sea near Wonsan. Defense Minister Lee Jong-sup met with U.S. Ambassador Philip "
+        f"Goldberg in Seoul to discuss report number {n}. \u201cWe will respond firmly,\u201d "
+        "Lee told reporters."
+        for n in range(800)
+    ]
+    text = "\n\n".join(paragraphs)
+    assert len(text) > 200_000
+    sizes: list[int] = []
+    run = Annotator._run
+
+    def spy(self: Annotator, chunks: Any) -> list[Any]:
+        sizes.append(sum(len(c.text) for c in chunks))
+        return run(self, chunks)
+
+    monkeypatch.setattr(Annotator, "_run", spy)
+    doc = extractor.extract(text, published="2022-10-10", doc_id="long")
+    assert len(sizes) >= 4 and max(sizes) <= MAX_WINDOW_CHARS
+    assert len(doc.quotes) >= 700 and doc.launches and doc.meetings
+    for event in (*doc.quotes, *doc.launches, *doc.meetings):
+        for span in event.evidence:
+            assert text[span.start:span.end] == span.text

@@ -41,6 +41,9 @@ PROCESSORS: Final = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 # Paragraph chunks of at most this many characters are annotated separately: memory stays
 # bounded on very long documents and a batch mixes chunks of many documents.
 MAX_CHUNK_CHARS: Final = 20_000
+# One stanza call annotates chunks of at most this many characters in all (several short
+# documents of a batch, or a part of one long document).
+MAX_WINDOW_CHARS: Final = 60_000
 # The parser's memory grows with the square of a sentence's length: text that runs on this
 # long without a sentence end ("word word word ...", tables, boilerplate) is cut into
 # separate chunks at whitespace, so no sentence can outgrow it.
@@ -210,6 +213,22 @@ def _bounded_runs(offset: int, piece: str, max_run: int = MAX_RUN_CHARS) -> Iter
     yield offset + previous, piece[previous:]
 
 
+def _windows(chunks: Sequence[_Chunk], max_chars: int = MAX_WINDOW_CHARS) -> Iterator[
+        list[_Chunk]]:
+    """Consecutive groups of chunks of at most ``max_chars`` characters (at least one
+    chunk each): one ``stanza.Pipeline`` call per group."""
+    window: list[_Chunk] = []
+    size = 0
+    for chunk in chunks:
+        if window and size + len(chunk.text) > max_chars:
+            yield window
+            window, size = [], 0
+        window.append(chunk)
+        size += len(chunk.text)
+    if window:
+        yield window
+
+
 def _chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
     """Split ``text`` at paragraph breaks into pieces of at most ``max_chars`` (offset, piece).
 
@@ -289,13 +308,14 @@ class Annotator:
             for offset, piece in _bounded_runs(chunk_offset, chunk)
             if piece.strip()
         ]
-        annotated = self._run(chunks) if chunks else []
         sentences: list[list[Sentence]] = [[] for _ in texts]
-        for chunk, stanza_doc in zip(chunks, annotated, strict=True):
-            bucket = sentences[chunk.doc]
-            bucket.extend(
-                _sentences(stanza_doc, texts[chunk.doc], chunk.offset, first_index=len(bucket))
-            )
+        for window in _windows(chunks):
+            # stanza's own objects live for one window only: memory is bounded by the
+            # window, not by the length of a document or a batch
+            for chunk, stanza_doc in zip(window, self._run(window), strict=True):
+                bucket = sentences[chunk.doc]
+                bucket.extend(_sentences(
+                    stanza_doc, texts[chunk.doc], chunk.offset, first_index=len(bucket)))
         return [
             AnnotatedDocument(text=text, info=info, sentences=tuple(sents))
             for text, info, sents in zip(texts, infos, sentences, strict=True)
