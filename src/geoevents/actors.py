@@ -121,11 +121,17 @@ def country_code(name: str) -> str | None:
     if key in table.organizations:
         return table.organizations[key]
     if len(key) > 3 and re.fullmatch(r"[\w .'-]+", key):
-        try:
-            return str(pycountry.countries.lookup(stripped).alpha_3)
-        except LookupError:
-            return None
+        return _pycountry_code(stripped)
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _pycountry_code(name: str) -> str | None:
+    # pycountry scans all its records on every lookup: remember the answers
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
 
 
 @functools.cache

@@ -39,6 +39,12 @@ class Lexicon:
     group_nouns: frozenset[str]
     missile_classes: tuple[tuple[str, str], ...]
     irregular_verb_forms: dict[str, str] = attrs.field(factory=dict, hash=False)
+    _lemmas: dict[tuple[str, str], str] = attrs.field(
+        factory=dict, hash=False, eq=False, repr=False, init=False)
+
+    @functools.cached_property
+    def _verbs(self) -> frozenset[str]:
+        return self.speech_verbs | self.meeting_verbs | self.launch_verbs
 
     def verb_lemma(self, text: str, lemma: str) -> str:
         """The lemma of a verb form, trusting the word itself when a weak tagger erred.
@@ -46,17 +52,23 @@ class Lexicon:
         >>> lexicon().verb_lemma("reiterated", "reiterated")
         'reiterate'
         """
-        word = text.lower()
+        key = (text, lemma)
+        found = self._lemmas.get(key)
+        if found is None:
+            found = self._lemmas[key] = self._verb_lemma(text.lower(), lemma.lower())
+        return found
+
+    def _verb_lemma(self, word: str, lemma: str) -> str:
         if word in self.irregular_verb_forms:
             return self.irregular_verb_forms[word]
-        known = self.speech_verbs | self.meeting_verbs | self.launch_verbs
-        if lemma.lower() in known:
-            return lemma.lower()
+        known = self._verbs
+        if lemma in known:
+            return lemma
         for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""),
                                     ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
             if word.endswith(suffix) and word[: -len(suffix)] + replacement in known:
                 return word[: -len(suffix)] + replacement
-        return lemma.lower()
+        return lemma
 
 
 @functools.cache
