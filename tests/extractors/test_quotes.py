@@ -49,3 +49,17 @@ def test_mixed_quote(extractor: EventExtractor) -> None:
 def test_scare_quotes_are_not_statements(extractor: EventExtractor) -> None:
     text = "The review has entered its “final stages” as officials prepare for talks."
     assert extractor.extract(text, published="2021-04-01").quotes == ()
+
+
+def test_a_role_noun_refers_back_to_the_named_person(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Pakistan's ambassador to the United Nations, Munir Akram, spoke on Monday. "
+        '"We reject these claims entirely," the Pakistani envoy said.\n\n'
+        "A State Department spokesperson reaffirmed that the United States wants his release. "
+        '"His detention is unjust and must end now," the spokesperson added.',
+        published="2025-03-13",
+    )
+    speakers = {q.text: q.speaker.name for q in doc.quotes}
+    assert speakers["We reject these claims entirely"] == "Munir Akram"
+    assert any(name.endswith("spokesperson") for name in speakers.values())
+    assert "the spokesperson" not in speakers.values()

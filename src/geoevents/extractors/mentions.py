@@ -21,6 +21,7 @@ from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, To
 __all__ = [
     "actor_at",
     "conjuncts",
+    "entity_head",
     "location_at",
     "phrase_indices",
     "phrase_text",
@@ -123,6 +124,15 @@ def _country_in(doc: AnnotatedDocument, sent: Sentence, indices: Iterable[int]) 
             return code
     text = phrase_text(doc, sent, indices)
     return organization_country(text)
+
+
+def entity_head(sent: Sentence, first: int, last: int) -> int:
+    """The syntactic head of tokens ``first..last`` (the one whose head lies outside)."""
+    for index in range(first, last + 1):
+        head = sent.tokens[index].head
+        if not first <= head <= last:
+            return index
+    return last
 
 
 def title_country(title: str | None) -> str | None:
@@ -307,6 +317,19 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
         title_part = _strip_determiners(sent, [i for i in indices if i < first])
         title_indices = title_part or [i for i in appos_indices if not first <= i <= last]
         title = phrase_text(doc, sent, title_indices).strip(" ,") or None
+        if title is None and token.deprel == "appos":
+            # "Pakistan's ambassador to the United Nations, Munir Akram," (the name often
+            # hangs off the nearest noun, "Nations", rather than the title)
+            parent = sent.tokens[token.head]
+            for _ in range(3):
+                if parent.lemma.lower() in lexicon().person_title_nouns:
+                    title_indices = [i for i in _strip_determiners(
+                        sent, phrase_indices(sent, parent.index)) if i < first]
+                    title = phrase_text(doc, sent, title_indices).strip(" ,") or None
+                    break
+                if not parent.deprel.startswith("nmod") or parent.head < 0:
+                    break
+                parent = sent.tokens[parent.head]
         if title is None:
             title = _title_before(doc, sent, first) or _title_after(doc, sent, last)
             if title is not None:

@@ -11,7 +11,13 @@ from geoevents.actors import Actor, ActorType, country_code
 from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.base import event_date, is_verb
-from geoevents.extractors.mentions import actor_at, is_pronoun, phrase_indices, phrase_text
+from geoevents.extractors.mentions import (
+    actor_at,
+    entity_head,
+    is_pronoun,
+    phrase_indices,
+    phrase_text,
+)
 from geoevents.knowledge import lexicon
 from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence, Token
 from geoevents.provenance import Span
@@ -85,6 +91,19 @@ def _is_full_quote(text: str) -> bool:
     return len(words) >= 4 and (first.isupper() or first.isdigit())
 
 
+# "the envoy" after "Pakistan's permanent representative to the United Nations, Munir Akram"
+_SAME_ROLE: dict[str, tuple[str, ...]] = {
+    "envoy": ("envoy", "ambassador", "representative"),
+    "ambassador": ("ambassador", "envoy", "representative"),
+    "diplomat": ("diplomat", "ambassador", "envoy", "representative", "minister"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "spokesman": ("spokesman", "spokesperson"),
+    "spokeswoman": ("spokeswoman", "spokesperson"),
+    "general": ("general", "commander"),
+    "commander": ("commander", "general"),
+}
+
+
 @attrs.define
 class _Memory:
     """Speakers and people seen so far, for "he said", "Price said" and "the official added"."""
@@ -121,9 +140,11 @@ class _Memory:
             ActorType.COUNTRY
         ):
             noun = head.lemma.lower()
+            words = _SAME_ROLE.get(noun, (noun,))
+            pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")")
             for _, previous in reversed(self._before(position)):
                 described = f"{previous.title or ''} {previous.name}".lower()
-                if previous is not actor and re.search(rf"\b{re.escape(noun)}", described):
+                if previous is not actor and pattern.search(described):
                     return previous
         if actor.type is ActorType.PERSON and actor.title is None:
             for _, previous in reversed(self._before(position)):
@@ -153,7 +174,7 @@ class QuoteExtractor:
     def _remember_persons(doc: AnnotatedDocument, sent: Sentence, memory: _Memory) -> None:
         for entity in sent.entities:
             if entity.type is EntityType.PERSON:
-                actor = actor_at(doc, sent, entity.last)
+                actor = actor_at(doc, sent, entity_head(sent, entity.first, entity.last))
                 if actor.type is ActorType.PERSON:
                     memory.persons.append((entity.start, actor))
 
