@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -131,6 +132,40 @@ def stream(checkpoints: list[int], batch_size: int) -> dict[str, float]:
     return out
 
 
+def machine() -> dict[str, object]:
+    """What the numbers were measured on."""
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text("utf-8", "replace").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory_gb = None
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        first = meminfo.read_text("utf-8", "replace").splitlines()[0]
+        memory_gb = round(int(first.split()[1]) / 1024 / 1024, 1)
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": memory_gb,
+            "python": platform.python_version(), "system": platform.system()}
+
+
+def save(path: Path, key: str, result: dict[str, object], argv: list[str]) -> None:
+    """Merge ``result`` into the JSON file ``path`` under ``key`` (the docs render it)."""
+    import geoevents
+
+    data = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    data[key] = {
+        "result": result,
+        "command": "python benchmarks/throughput.py " + " ".join(argv),
+        "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "geoevents_version": geoevents.__version__,
+        "model": EventExtractor().model_info().name,
+        "machine": machine(),
+    }
+    path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--docs", type=int, default=200, help="documents in the main run")
@@ -138,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="documents for the batched vs one-by-one comparison")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--stream", help="comma-separated document counts, e.g. 1000,5000")
+    parser.add_argument("--save", type=Path,
+                        help="also merge the result into this JSON file (the docs render "
+                             "docs/_generated/performance.json)")
     args = parser.parse_args(argv)
     if args.stream:
         result: dict[str, object] = dict(
@@ -145,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         result = dict(run(args.docs, args.sample, args.batch_size))
     sys.stdout.write(json.dumps(result) + "\n")
+    if args.save:
+        given = sys.argv[1:] if argv is None else argv
+        shown = [a for a in given if a != "--save" and a != str(args.save)]
+        save(args.save, "stream" if args.stream else "throughput", result, shown)
     return 0
 
 

@@ -261,6 +261,31 @@ def _accuracy() -> str:
     return "\n".join(out)
 
 
+def _performance() -> str:
+    path = GENERATED / "performance.json"
+    if not path.is_file():
+        return (":::{warning}\n**No benchmark figures have been generated yet.** Run "
+                "`python benchmarks/throughput.py --save docs/_generated/performance.json` "
+                "(and `--stream 1000,5000 --save ...`), then rebuild the documentation.\n:::\n")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    out = []
+    for key, heading in (("throughput", "Throughput"), ("stream", "Memory on a long stream")):
+        run = data.get(key)
+        if not run:
+            continue
+        box = run.get("machine", {})
+        out += [
+            f"### {heading}\n",
+            f"`{run.get('command', '?')}` — {run.get('generated', '?')}, geoevents "
+            f"{run.get('geoevents_version', '?')}, model {run.get('model', '?')}, on "
+            f"{box.get('cpu', '?')} ({box.get('cores', '?')} cores, "
+            f"{box.get('memory_gb', '?')} GB, Python {box.get('python', '?')}).\n",
+            _table({name: {"value": value} for name, value in run.get("result", {}).items()
+                    if name != "machine"}, "measure"),
+        ]
+    return "\n".join(out)
+
+
 def _stale_notice(model: dict[str, Any]) -> str:
     """A warning when the figures were produced with another bundled model than the one
     installed now (the manifest's install time differs)."""
@@ -282,6 +307,7 @@ def _generate(app: Any) -> None:
     _cli_help()
     _write_if_changed(GENERATED / "model-card.md", _model_card())
     _write_if_changed(GENERATED / "accuracy.md", _accuracy())
+    _write_if_changed(GENERATED / "performance.md", _performance())
 
 
 def setup(app: Any) -> dict[str, Any]:
