@@ -72,3 +72,15 @@ def test_mentions_of_one_launch_are_merged(extractor: EventExtractor) -> None:
     )
     assert len(doc.launches) == 1
     assert len(doc.launches[0].evidence) >= 2
+
+
+def test_launch_of_a_missile_with_a_date_word_after_it(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "The United Kingdom strongly condemns Iran's reckless launch of a medium-range "
+        "ballistic missile today, according to a statement issued by the Foreign Office.",
+        published="2023-06-06",
+    )
+    [launch] = doc.launches
+    assert launch.launcher.country == "IRN"
+    assert launch.missile_class is MissileClass.MRBM
+    assert launch.date.iso() == "2023-06-06"

@@ -19,6 +19,7 @@ from geoevents.extractors.base import (
     event_date,
     is_hypothetical,
     is_negated,
+    is_verb,
     is_verb_form,
     tense_of,
 )
@@ -118,6 +119,16 @@ class MissileLaunchExtractor:
                 sent, child
             ):
                 return child
+        # "launch of an intercontinental ballistic missile today" parsed with "today" as
+        # the head of the of-phrase: the missile noun in the words that follow, below it
+        following = sent.tokens[noun.index + 1: noun.index + 8]
+        if following and following[0].lemma.lower() == "of":
+            below = set(sent.subtree(noun.index))
+            for token in following[1:]:
+                if token.text in (",", ";", ".") or is_verb(token):
+                    break
+                if token.index in below and self._is_missile(sent, token):
+                    return token
         return None
 
     @staticmethod
