@@ -139,3 +139,31 @@ def test_headline_and_body_are_one_meeting(extractor: EventExtractor) -> None:
 )
 def test_gatherings_that_are_not_meetings(extractor: EventExtractor, text: str) -> None:
     assert extractor.extract(text, published="2024-05-05").meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Chinese President Xi Jinping received U.S. Secretary of State Antony Blinken in "
+         "Beijing on Monday.", {"Xi Jinping", "Antony Blinken"}),
+        ("President Joe Biden hosted Japanese Prime Minister Fumio Kishida at the White House "
+         "on Wednesday.", {"Joe Biden", "Fumio Kishida"}),
+    ],
+)
+def test_hosting_verbs_with_a_named_guest(
+    extractor: EventExtractor, text: str, people: set[str]
+) -> None:
+    [meeting] = extractor.extract(text, published="2024-04-10").meetings
+    assert people <= names(meeting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry received a letter from the embassy on Monday.",
+        "Seoul welcomed the decision to resume talks.",
+        "The city hosted a concert for veterans on Sunday.",
+    ],
+)
+def test_hosting_verbs_without_a_guest(extractor: EventExtractor, text: str) -> None:
+    assert extractor.extract(text, published="2024-04-10").meetings == ()

@@ -29,7 +29,11 @@ _NOUN_TRIGGERS = frozenset({"meeting", "talks", "talk", "summit", "dialogue"})
 # verbs that are a meeting themselves, and verbs that hold one ("held talks", "had dinner")
 _HOLDING_VERBS = frozenset({"hold", "have", "open", "attend", "convene", "begin", "host"})
 _GATHERING_VERBS = frozenset({"gather", "convene", "assemble"})
-_MEETING_VERBS = frozenset({"meet", "confer", "talk"}) | _HOLDING_VERBS | _GATHERING_VERBS
+# "Xi received Blinken in Beijing", "Biden hosted Kishida": a meeting when the object is a
+# named person, country or organization ("received a letter", "welcomed the decision" are not)
+_HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
+_MEETING_VERBS = (frozenset({"meet", "confer", "talk"}) | _HOLDING_VERBS | _GATHERING_VERBS
+                  | _HOSTING_VERBS)
 # "Suga's travels will include meeting A and B": the traveller is the one who meets
 _TRAVEL_NOUNS = frozenset({"travel", "travels", "trip", "tour", "visit", "journey", "itinerary",
                            "schedule", "agenda"})
@@ -82,11 +86,13 @@ class MeetingExtractor:
         if lemma not in _MEETING_VERBS:
             return None
         event_objects = _event_objects(sent, token)
-        if lemma in _HOLDING_VERBS - _GATHERING_VERBS and not event_objects:
-            return None  # "held a press conference", "had a point"
+        guests = [c for c in sent.children(token.index) if c.deprel == "obj" and _named_side(
+            sent, c.index)] if lemma in _HOSTING_VERBS else []
+        if lemma in _HOLDING_VERBS - _GATHERING_VERBS and not event_objects and not guests:
+            return None  # "held a press conference", "had a point", "hosted a concert"
         heads: list[int] = []
         for child in sent.children(token.index):
-            if child.deprel == "obj" and lemma in ("meet", "host", *_GATHERING_VERBS):
+            if child.deprel == "obj" and (lemma in ("meet", *_GATHERING_VERBS) or child in guests):
                 heads.extend(conjuncts(sent, child.index))
             if child.deprel == "obl" and self._case(sent, child) in ("with", "between"):
                 heads.extend(conjuncts(sent, child.index))
@@ -502,3 +508,14 @@ def _date_from_previous(
     if len(mentions) != 1:
         return None
     return DateResolver(doc.info.published).resolve(mentions[0].text, tense=Tense.FUTURE)
+
+
+def _named_side(sent: Sentence, index: int) -> bool:
+    """A person, country or organization by name, or a person by title ("his counterpart")."""
+    token = sent.tokens[index]
+    entity = sent.entity_at(index)
+    if entity is not None:
+        return True
+    lemma = token.lemma.lower()
+    return token.upos == "PROPN" or lemma in lexicon().person_title_nouns or (
+        lemma in _OFFICIAL_GROUPS)
