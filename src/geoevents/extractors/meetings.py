@@ -103,8 +103,9 @@ class MeetingExtractor:
         actors = self._actors(doc, sent, heads, interview)
         if len(actors) < 2 and lemma == "meet":
             actors = self._surface_partners(doc, sent, token, actors)
-        if lemma in _GATHERING_VERBS and not all(
-                _official(sent, h) for h in heads if sent.tokens[h].upos != "PROPN"):
+        people = [h for h in heads if sent.entity_at(h) is None
+                  and not find_date_mentions(sent.tokens[h].text)]
+        if lemma in _GATHERING_VERBS and not (heads and all(_official(sent, h) for h in people)):
             return None  # "protesters gathered", "gathered evidence"
         if len(actors) == 1 and lemma in _GATHERING_VERBS:
             # "told ministers gathered in Brussels": the speaker meets the gathering
@@ -132,6 +133,10 @@ class MeetingExtractor:
         elif possessive is not None and possessive.upos == "PROPN":
             heads.append(possessive.index)  # "Friday's meeting" is filtered as a date below
         if attending and heads:
+            governor = next((a for a in sent.ancestors(noun.index) if is_verb(a)), None)
+            if governor is not None and lexicon().verb_lemma(
+                    governor.text, governor.lemma) in _MEETING_VERBS:
+                return None  # "met X on the margins of the NATO meeting": the setting
             heads = _clause_subjects(sent, noun.index) + heads
         if not heads:
             return None

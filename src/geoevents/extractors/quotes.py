@@ -406,10 +406,10 @@ class QuoteExtractor:
 
     def _clausal(self, sent: Sentence, cue: Token) -> bool:
         """Whether the cue reports a clause (said that ..., "..., X said")."""
-        return any(c.deprel in ("ccomp", "xcomp") and c.index > cue.index and any(
-            is_verb(sent.tokens[i]) for i in sent.subtree(c.index))
-            for c in sent.children(cue.index)) or cue.deprel in ("parataxis", "ccomp") or bool(
-            self._fronted(sent, cue))
+        complement = _complement(sent, cue)
+        return (complement is not None and any(
+            is_verb(sent.tokens[i]) for i in sent.subtree(complement.index))) or (
+            cue.deprel in ("parataxis", "ccomp")) or bool(self._fronted(sent, cue))
 
     @staticmethod
     def _fronted(sent: Sentence, cue: Token) -> list[int]:
@@ -427,10 +427,7 @@ class QuoteExtractor:
 
     def _content(self, doc: AnnotatedDocument, sent: Sentence, cue: Token) -> list[int]:
         """Token indices of what the cue verb reports."""
-        complement = next(
-            (c for c in sent.children(cue.index)
-             if c.deprel in ("ccomp", "xcomp") and c.index > cue.index), None
-        )
+        complement = _complement(sent, cue)
         fronted = self._fronted(sent, cue)
         if complement is not None:
             indices = [i for i in sent.subtree(complement.index)
@@ -465,7 +462,7 @@ class QuoteExtractor:
         # what was said), but never across the cue and its speaker
         span = list(range(indices[0], indices[-1] + 1))
         speaker_side = {cue.index, *(i for c in sent.children(cue.index)
-                                     if c.deprel.startswith("nsubj")
+                                     if c.deprel.startswith("nsubj") and c is not complement
                                      for i in sent.subtree(c.index))}
         if speaker_side & set(span):
             cut = min(speaker_side)
@@ -572,3 +569,19 @@ class _QuoteIndex:
         """Whether ``[start, end)`` lies inside one full (statement-like) quote."""
         return any(full and s.start - 2 <= start and end <= s.end + 2
                    for s, full in zip(self.segments, self.full, strict=True))
+
+
+def _complement(sent: Sentence, cue: Token) -> Token | None:
+    """The clause a speech verb reports: its complement after it or, when the parser made
+    the reported clause's subject a second subject of the cue ("said the missiles landed
+    ..." with "landed" hanging off "missiles"), that subject with its verb."""
+    children = [c for c in sent.children(cue.index) if c.index > cue.index]
+    for child in children:
+        if child.deprel in ("ccomp", "xcomp"):
+            return child
+    for child in children:
+        if child.deprel.startswith("nsubj") and any(
+                c.deprel in ("acl", "acl:relcl") and is_verb(c) and c.xpos in ("VBD", "VBN", "VBZ")
+                for c in sent.children(child.index)):
+            return child
+    return None
