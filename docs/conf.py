@@ -275,7 +275,7 @@ def _performance() -> str:
             continue
         box = run.get("machine", {})
         out += [
-            f"### {heading}\n",
+            f"## {heading}\n",
             f"`{run.get('command', '?')}` — {run.get('generated', '?')}, geoevents "
             f"{run.get('geoevents_version', '?')}, model {run.get('model', '?')}, on "
             f"{box.get('cpu', '?')} ({box.get('cores', '?')} cores, "
