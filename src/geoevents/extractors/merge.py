@@ -116,9 +116,8 @@ def _fuller(a: Actor, b: Actor) -> Actor:
 def _union_actors(a: Sequence[Actor], b: Sequence[Actor]) -> tuple[Actor, ...]:
     out = list(a)
     for actor in b:
-        keys = _surname_keys([actor])
         for i, existing in enumerate(out):
-            if _surname_keys([existing]) & keys:
+            if _one_actor(existing, actor):
                 out[i] = _fuller(existing, actor)
                 break
         else:
