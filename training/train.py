@@ -14,8 +14,10 @@ Resuming (a rerun of the same command picks up where the last one stopped):
     continues from it up to ``max_steps``.
   * tokenize / ner: a rerun warm-starts from the best saved model (tokenizer ``--load_name``,
     NER ``--finetune``); optimizer state is not kept by stanza for these.
-  * mwt / lemma / pos: stanza has no resume for these trainers; they are retrained (mwt and
-    lemma are short; see README for pos).
+  * pos: stanza's tagger keeps no checkpoint; a rerun warm-starts from the best saved model
+    through ``training/warmstart.py`` (weights kept, optimizer fresh, seed + 1 so the
+    batches come in a new order).
+  * mwt / lemma: stanza has no resume for these trainers; they are retrained (both are short).
 Pass ``--fresh`` to ignore existing models and start from scratch.
 """
 
@@ -29,11 +31,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHORTHAND, data_dir, logs_dir, read_json, saved_dir, work_dir, write_json
 
 MODELS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+#: Training stages: the models, then the parser fine-tuned on the tagger's own tags
+#: (``depparse-retagged``; it writes the same ``depparse.pt``).
+STAGES = (*MODELS, "depparse-retagged")
 
 #: Hyper-parameters, chosen for model size and 2-core CPU speed (see README.md for why).
 #: ``quick`` values replace ``full`` ones with --quick.
@@ -107,10 +113,29 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
     },
 }
 
+#: The parser's second stage: same architecture (stanza rebuilds the model from these
+#: flags), continued from the gold-tag ``depparse.pt`` with Adam, on training and dev files
+#: whose UPOS/XPOS/features come from the trained tagger.  No optimizer switch, no early
+#: stop: the length is the budget.
+HPARAMS["depparse-retagged"] = {
+    "full": {
+        **HPARAMS["depparse"]["full"],
+        "max_steps": 2000,
+        "max_steps_before_stop": 100_000,
+        "second_optim_start_step": 100_000,
+    },
+    "quick": {"max_steps": 200},
+}
+
 SEED = 1234
+WARMSTART = str(Path(__file__).with_name("warmstart.py"))
 
 
-def hparams(model: str, quick: bool, steps: int | None) -> dict[str, object]:
+def hparams(
+    model: str, quick: bool, steps: int | None, overrides: list[str] | None = None
+) -> dict[str, object]:
+    """The trainer's settings: the full set, shortened by *quick* or *steps*, then any
+    ``key=value`` *overrides* (for experiments; the winners go into HPARAMS)."""
     params = dict(HPARAMS[model]["full"])
     if quick:
         params.update(HPARAMS[model]["quick"])
@@ -119,6 +144,11 @@ def hparams(model: str, quick: bool, steps: int | None) -> dict[str, object]:
             model, "max_steps"
         )
         params[key] = steps
+    for item in overrides or ():
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"--set wants key=value, got {item!r}")
+        params[key] = value
     return params
 
 
@@ -132,7 +162,7 @@ def flags(params: dict[str, object]) -> list[str]:
 def build_command(model: str, params: dict[str, object], fresh: bool) -> list[str]:
     """Return the stanza trainer command line for one processor."""
     d = data_dir()
-    save = saved_dir(model)
+    save = saved_dir(model.removesuffix("-retagged"))  # the retagged stage shares the folder
     pretrain = str(d / "pretrain.pt")
     common = ["--shorthand", SHORTHAND, "--seed", str(SEED), "--save_dir", str(save)]
     model_file = save / f"{model}.pt"
@@ -198,6 +228,13 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
             "--save_name",
             "pos.pt",
         ]
+        if model_file.exists() and not fresh:
+            # warm start; copy the model first because stanza overwrites it with each best
+            start = save / "pos_start.pt"
+            shutil.copyfile(model_file, start)
+            runner = [WARMSTART, "tagger", "--warm_start", str(start)]
+            common[common.index("--seed") + 1] = str(SEED + 1)
+            return [sys.executable, *runner, *cmd[1:], *common, *flags(params)]
     elif model == "lemma":
         cmd = [
             "stanza.models.lemmatizer",
@@ -236,6 +273,41 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
         if fresh:
             for p in (model_file, save / "depparse_checkpoint.pt"):
                 p.unlink(missing_ok=True)
+        # a new gold-tag parser makes the retagged stage start over from it
+        (save / "depparse_retagged_checkpoint.pt").unlink(missing_ok=True)
+    elif model == "depparse-retagged":
+        checkpoint = save / "depparse_retagged_checkpoint.pt"
+        start = save / "depparse_goldtags.pt"
+        if fresh:
+            checkpoint.unlink(missing_ok=True)
+        if not checkpoint.exists():
+            # the starting point is the gold-tag parser; keep it, depparse.pt gets overwritten
+            shutil.copyfile(save / "depparse.pt", start)
+        # stanza resumes from the checkpoint when there is one, else continues from start
+        cmd = [
+            "stanza.models.parser",
+            "--mode",
+            "train",
+            "--lang",
+            "en",
+            "--wordvec_pretrain_file",
+            pretrain,
+            "--train_file",
+            str(d / RETAGGED["train"]),
+            "--eval_file",
+            str(d / RETAGGED["dev"]),
+            "--output_file",
+            str(save / "dev_pred.conllu"),
+            "--save_name",
+            "depparse.pt",
+            "--checkpoint_save_name",
+            str(checkpoint),
+            "--continue_from",
+            str(start),
+        ]
+        # the batches must use the saved model's vocabulary (see warmstart.py)
+        runner = [WARMSTART, "parser", "--vocab_from", str(start)]
+        return [sys.executable, *runner, *cmd[1:], *common, *flags(params)]
     elif model == "ner":
         cmd = [
             "stanza.models.ner_tagger",
@@ -262,6 +334,53 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
     return [sys.executable, "-m", *cmd, *common, *flags(params)]
 
 
+#: ud_*.conllu -> the same trees with the tagger's UPOS/XPOS/features
+RETAGGED = {"train": "ud_train.retagged.conllu", "dev": "ud_dev.retagged.conllu"}
+
+
+def retag(env: dict[str, str], log: IO[str]) -> None:
+    """Write the training and dev trees with tags predicted by the saved tagger.
+
+    Trained on gold tags, the parser leans on them; the pipeline gives it predicted ones.
+    The tagger has seen the training trees, so their tags are a little better than on new
+    text (stanza's own recipe does the same; 10-fold jackknifing would be exact).
+    """
+    d = data_dir()
+    pos = saved_dir("pos")
+    for split, target in RETAGGED.items():
+        cmd = [
+            sys.executable,
+            "-m",
+            "stanza.models.tagger",
+            "--mode",
+            "predict",
+            "--lang",
+            "en",
+            "--shorthand",
+            SHORTHAND,
+            "--wordvec_pretrain_file",
+            str(d / "pretrain.pt"),
+            "--eval_file",
+            str(d / f"ud_{split}.conllu"),
+            "--output_file",
+            str(d / target),
+            "--save_dir",
+            str(pos),
+            "--save_name",
+            "pos.pt",
+        ]
+        log.write(f"\n===== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(cmd)}\n")
+        log.flush()
+        subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, check=True)
+
+
+def retag_needed() -> bool:
+    """True when a retagged file is missing or older than the tagger."""
+    tagger = saved_dir("pos") / "pos.pt"
+    files = [data_dir() / name for name in RETAGGED.values()]
+    return any(not f.exists() or f.stat().st_mtime < tagger.stat().st_mtime for f in files)
+
+
 def deadline_from(until: str | None) -> float | None:
     """Turn ``HH:MM`` (UTC, today or tomorrow) into an epoch time; None means no deadline."""
     if not until:
@@ -275,15 +394,22 @@ def deadline_from(until: str | None) -> float | None:
 
 
 def train_one(
-    model: str, quick: bool, steps: int | None, fresh: bool, until: str | None = None
+    model: str,
+    quick: bool,
+    steps: int | None,
+    fresh: bool,
+    until: str | None = None,
+    overrides: list[str] | None = None,
 ) -> float:
-    params = hparams(model, quick, steps)
+    params = hparams(model, quick, steps, overrides)
     cmd = build_command(model, params, fresh)
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONUNBUFFERED="1")
     log_path = logs_dir() / f"train_{model}.log"
     print(f"[{time.strftime('%H:%M:%S')}] training {model}; log: {log_path}", flush=True)
     start = time.time()
     with log_path.open("a", encoding="utf-8") as log:
+        if model == "depparse-retagged" and retag_needed():
+            retag(env, log)
         log.write(f"\n===== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(cmd)}\n")
         log.flush()
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=work_dir())
@@ -343,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("model", choices=(*MODELS, "all"))
+    parser.add_argument("model", choices=(*STAGES, "all"))
     parser.add_argument("--quick", action="store_true", help="short runs (smoke-test quality)")
     parser.add_argument(
         "--steps",
@@ -358,10 +484,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="HH:MM",
         help="stop training at this UTC wall-clock time (the best model so far is kept)",
     )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override one trainer setting (repeatable), e.g. --set word_dropout=0.1",
+    )
     args = parser.parse_args(argv)
-    models = MODELS if args.model == "all" else (args.model,)
+    models = STAGES if args.model == "all" else (args.model,)
     for model in models:
-        train_one(model, args.quick, args.steps, args.fresh, args.until)
+        train_one(model, args.quick, args.steps, args.fresh, args.until, args.set)
     return 0
 
 

@@ -1,0 +1,86 @@
+#!/usr/bin/env python
+"""Continue training a stanza tagger or parser from a saved model.
+
+stanza runs unchanged except for one substitution each:
+
+* ``tagger``: stanza's tagger keeps no checkpoint, so a rerun would start from random
+  weights.  The model it would build from scratch is loaded from ``--warm_start PATH``
+  instead (the optimizer starts fresh).  The vocabulary built from the training data must
+  equal the saved one, otherwise the run stops.
+* ``parser``: stanza's ``--continue_from`` (and its checkpoint resume) use the saved model's
+  vocabulary but batch the training data with a vocabulary rebuilt from the training file.
+  For a file whose tags were predicted (the ``depparse-retagged`` stage) the two differ and
+  the batches index the wrong rows.  Here the batches use the saved vocabulary
+  (``--vocab_from PATH``); tags it does not know map to stanza's unknown id.
+
+Usage (``training/train.py`` builds these command lines)::
+
+    python training/warmstart.py tagger --warm_start pos_start.pt <stanza tagger args>
+    python training/warmstart.py parser --vocab_from depparse_goldtags.pt <stanza parser args>
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def take_option(argv: list[str], flag: str) -> tuple[str, list[str]]:
+    """Take ``FLAG VALUE`` out of *argv*; return the value and the other arguments."""
+    if flag not in argv:
+        raise SystemExit(f"{flag} PATH is required")
+    i = argv.index(flag)
+    if i + 1 >= len(argv):
+        raise SystemExit(f"{flag} needs a path")
+    return argv[i + 1], argv[:i] + argv[i + 2 :]
+
+
+def run_tagger(argv: list[str]) -> None:
+    from stanza.models import tagger
+    from stanza.models.pos.trainer import Trainer
+
+    start, rest = take_option(argv, "--warm_start")
+
+    class WarmTrainer(Trainer):  # type: ignore[misc]
+        def __init__(self, args: Any = None, vocab: Any = None, model_file: Any = None, **kw: Any):
+            if model_file is not None:  # reloading the best model: stanza's own path
+                super().__init__(args=args, vocab=vocab, model_file=model_file, **kw)
+                return
+            super().__init__(args=args, model_file=start, **kw)
+            if vocab is not None and self.vocab.state_dict() != vocab.state_dict():
+                raise SystemExit(f"{start}: its vocabulary differs from the training data's")
+            print(f"warm start from {start}", flush=True)
+
+    tagger.Trainer = WarmTrainer
+    tagger.main(rest)
+
+
+def run_parser(argv: list[str]) -> None:
+    import torch
+    from stanza.models import parser
+    from stanza.models.pos.vocab import MultiVocab
+
+    source, rest = take_option(argv, "--vocab_from")
+    saved = torch.load(source, map_location="cpu", weights_only=True)
+    vocab = MultiVocab.load_state_dict(saved["vocab"])
+    stanza_loader = parser.DataLoader
+
+    def loader(*args: Any, **kwargs: Any) -> Any:
+        kwargs["vocab"] = vocab
+        return stanza_loader(*args, **kwargs)
+
+    parser.DataLoader = loader
+    print(f"batches use the vocabulary of {source}", flush=True)
+    parser.main(rest)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    runners = {"tagger": run_tagger, "parser": run_parser}
+    if not args or args[0] not in runners:
+        raise SystemExit(f"usage: warmstart.py {{{'|'.join(runners)}}} ...")
+    runners[args[0]](args[1:])
+
+
+if __name__ == "__main__":
+    main()
