@@ -183,8 +183,12 @@ class MeetingExtractor:
 
     @staticmethod
     def _case(sent: Sentence, token: Token) -> str:
-        return next((c.lemma.lower() for c in sent.children(token.index) if c.deprel == "case"),
-                    "")
+        """The preposition of a nominal; for a name, also one the parser hung on a later
+        part of it ("with [Vladimir ← Putin]": case under the flat "Putin")."""
+        parts = [token, *(c for c in sent.children(token.index) if c.deprel in ("flat",
+                                                                               "compound"))]
+        return next((c.lemma.lower() for part in parts for c in sent.children(part.index)
+                     if c.deprel == "case"), "")
 
     def _noun_partners(self, sent: Sentence, noun: Token) -> list[int]:
         heads: list[int] = []

@@ -84,7 +84,21 @@ def conjuncts(sent: Sentence, head: int) -> list[int]:
             for grandchild in sent.children(child.index):
                 if grandchild.deprel == "conj" and grandchild.upos == "PROPN":
                     out.extend(conjuncts(sent, grandchild.index))
+                elif grandchild.deprel in ("flat", "flat:name") and _second_name(
+                        sent, head, grandchild.index):
+                    # ... or hung on it as one more part of the name
+                    out.append(grandchild.index)
     return out
+
+
+def _second_name(sent: Sentence, head: int, part: int) -> bool:
+    """``part``, a piece of the name under ``head``, is really another named entity joined
+    by "and"/"or": the entity tagger sees two names, the parser one."""
+    mine, theirs = sent.entity_at(head), sent.entity_at(part)
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    return any(sent.tokens[i].deprel == "cc" and sent.tokens[i].lemma.lower() in ("and", "or")
+               for i in sent.subtree(part) if i < theirs.first)
 
 
 def _strip_determiners(sent: Sentence, indices: list[int]) -> list[int]:
@@ -265,6 +279,20 @@ def _title_after(doc: AnnotatedDocument, sent: Sentence, last: int) -> str | Non
     return None
 
 
+def _role_subject_before(sent: Sentence, token: Token) -> Token | None:
+    """ "Pakistan's ambassador to the UN, Munir Akram, spoke": a title noun that is another
+    subject of the same verb, right before the comma that opens the name."""
+    if not token.deprel.startswith("nsubj") or token.head < 0:
+        return None
+    for sibling in sent.children(token.head):
+        if (sibling.index < token.index and sibling.deprel.startswith("nsubj")
+                and sibling.upos == "NOUN"
+                and sibling.lemma.lower() in lexicon().person_title_nouns
+                and max(phrase_indices(sent, sibling.index)) + 1 == token.index - 1):
+            return sibling
+    return None
+
+
 def _title_before(doc: AnnotatedDocument, sent: Sentence, first: int) -> str | None:
     """The title words right before a name ("U.S. State Department spokesman Ned Price")."""
     start = first
@@ -330,6 +358,13 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
                 if not parent.deprel.startswith("nmod") or parent.head < 0:
                     break
                 parent = sent.tokens[parent.head]
+        if title is None and first > 0 and sent.tokens[first - 1].text == ",":
+            # the same apposition parsed as a second subject of the verb
+            role = _role_subject_before(sent, token)
+            if role is not None:
+                title_indices = [i for i in _strip_determiners(
+                    sent, phrase_indices(sent, role.index)) if i < first]
+                title = phrase_text(doc, sent, title_indices).strip(" ,") or None
         if title is None:
             title = _title_before(doc, sent, first) or _title_after(doc, sent, last)
             if title is not None:
