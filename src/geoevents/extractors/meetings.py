@@ -94,7 +94,9 @@ class MeetingExtractor:
         for child in sent.children(token.index):
             if child.deprel == "obj" and (lemma in ("meet", *_GATHERING_VERBS) or child in guests):
                 heads.extend(conjuncts(sent, child.index))
-            if child.deprel == "obl" and self._case(sent, child) in ("with", "between"):
+            if (child.deprel == "obl" or child.deprel in _SUBJECTS) and self._case(
+                    sent, child) in ("with", "between"):
+                # a "subject" with a preposition is a misparsed oblique ("had lunch with [X]")
                 heads.extend(conjuncts(sent, child.index))
         for event_object in event_objects:
             heads.extend(self._noun_partners(sent, event_object))
@@ -383,7 +385,8 @@ def _clause_subjects(sent: Sentence, index: int) -> list[int]:
     node = sent.tokens[index]
     pronouns: list[int] = []
     for _ in range(6):
-        subjects = [c.index for c in sent.children(node.index) if c.deprel in _SUBJECTS]
+        subjects = [c.index for c in sent.children(node.index) if c.deprel in _SUBJECTS
+                    and not any(g.deprel == "case" for g in sent.children(c.index))]
         if subjects:
             heads = [i for s in subjects for i in conjuncts(sent, s)]
             if not all(_is_they(sent.tokens[h]) for h in heads):
