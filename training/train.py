@@ -249,8 +249,12 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
             "--save_name",
             "lemma.pt",
         ]
-    elif model == "depparse":
-        # gold tags in training (stanza's --gold route): no tagger needed before training
+    elif model in ("depparse", "depparse-retagged"):
+        # gold tags in training (stanza's --gold route), then the retagged stage
+        retagged = model == "depparse-retagged"
+        model_file = save / "depparse.pt"
+        checkpoint = save / f"{model.replace('-', '_')}_checkpoint.pt"
+        files = RETAGGED if retagged else {"train": "ud_train.conllu", "dev": "ud_dev.conllu"}
         cmd = [
             "stanza.models.parser",
             "--mode",
@@ -260,54 +264,32 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
             "--wordvec_pretrain_file",
             pretrain,
             "--train_file",
-            str(d / "ud_train.conllu"),
+            str(d / files["train"]),
             "--eval_file",
-            str(d / "ud_dev.conllu"),
-            "--output_file",
-            str(save / "dev_pred.conllu"),
-            "--save_name",
-            "depparse.pt",
-            "--checkpoint_save_name",
-            str(save / "depparse_checkpoint.pt"),
-        ]
-        if fresh:
-            for p in (model_file, save / "depparse_checkpoint.pt"):
-                p.unlink(missing_ok=True)
-        # a new gold-tag parser makes the retagged stage start over from it
-        (save / "depparse_retagged_checkpoint.pt").unlink(missing_ok=True)
-    elif model == "depparse-retagged":
-        checkpoint = save / "depparse_retagged_checkpoint.pt"
-        start = save / "depparse_goldtags.pt"
-        if fresh:
-            checkpoint.unlink(missing_ok=True)
-        if not checkpoint.exists():
-            # the starting point is the gold-tag parser; keep it, depparse.pt gets overwritten
-            shutil.copyfile(save / "depparse.pt", start)
-        # stanza resumes from the checkpoint when there is one, else continues from start
-        cmd = [
-            "stanza.models.parser",
-            "--mode",
-            "train",
-            "--lang",
-            "en",
-            "--wordvec_pretrain_file",
-            pretrain,
-            "--train_file",
-            str(d / RETAGGED["train"]),
-            "--eval_file",
-            str(d / RETAGGED["dev"]),
+            str(d / files["dev"]),
             "--output_file",
             str(save / "dev_pred.conllu"),
             "--save_name",
             "depparse.pt",
             "--checkpoint_save_name",
             str(checkpoint),
-            "--continue_from",
-            str(start),
         ]
-        # the batches must use the saved model's vocabulary (see warmstart.py)
-        runner = [WARMSTART, "parser", "--vocab_from", str(start)]
-        return [sys.executable, *runner, *cmd[1:], *common, *flags(params)]
+        if fresh:
+            for p in (checkpoint, *(() if retagged else (model_file,))):
+                p.unlink(missing_ok=True)
+        if not retagged:
+            # a new gold-tag parser makes the retagged stage start over from it
+            (save / "depparse_retagged_checkpoint.pt").unlink(missing_ok=True)
+        else:
+            start = save / "depparse_goldtags.pt"
+            if not checkpoint.exists():
+                # start from the gold-tag parser; keep it, depparse.pt gets overwritten
+                shutil.copyfile(model_file, start)
+            # stanza resumes from the checkpoint when there is one, else continues from start;
+            # the batches must use the saved model's vocabulary (see warmstart.py)
+            cmd += ["--continue_from", str(start)]
+            runner = [WARMSTART, "parser", "--vocab_from", str(start)]
+            return [sys.executable, *runner, *cmd[1:], *common, *flags(params)]
     elif model == "ner":
         cmd = [
             "stanza.models.ner_tagger",
