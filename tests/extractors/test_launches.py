@@ -84,3 +84,13 @@ def test_launch_of_a_missile_with_a_date_word_after_it(extractor: EventExtractor
     assert launch.launcher.country == "IRN"
     assert launch.missile_class is MissileClass.MRBM
     assert launch.date.iso() == "2023-06-06"
+
+
+def test_possessive_launcher_keeps_the_country_name(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "The United States strongly condemns North Korea's escalatory launch of an "
+        "intercontinental ballistic missile today.",
+        published="2017-07-04",
+    )
+    [launch] = doc.launches
+    assert (launch.launcher.name, launch.launcher.country) == ("North Korea", "PRK")

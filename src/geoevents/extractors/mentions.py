@@ -383,13 +383,14 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
     entity = sent.entity_at(head)
     text = phrase_text(doc, sent, indices)
     if (entity is not None and entity.type is EntityType.LOCATION) or is_country_name(text):
-        code = country_code(entity.text if entity else text)
-        if code is not None and is_country_name(entity.text if entity else text):
-            return Actor(name=(entity.text if entity else text), type=ActorType.COUNTRY,
-                         country=code, mentions=(mention,))
+        # "North Korea's escalatory launch": the entity can end in the possessive
+        place = _without_possessive(entity.text if entity else text)
+        code = country_code(place)
+        if code is not None and is_country_name(place):
+            return Actor(name=place, type=ActorType.COUNTRY, country=code, mentions=(mention,))
     if entity is not None and entity.type is EntityType.ORGANIZATION:
         return Actor(
-            name=_with_acronym(sent, entity.last, entity.text),
+            name=_with_acronym(sent, entity.last, _without_possessive(entity.text)),
             type=ActorType.ORGANIZATION,
             country=_country_in(doc, sent, range(entity.first, entity.last + 1)),
             mentions=(mention,),
