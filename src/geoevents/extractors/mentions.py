@@ -279,6 +279,14 @@ def _title_after(doc: AnnotatedDocument, sent: Sentence, last: int) -> str | Non
     return None
 
 
+def _title_phrase(
+    doc: AnnotatedDocument, sent: Sentence, noun: Token, first: int
+) -> tuple[list[int], str | None]:
+    """The phrase of the title noun ``noun`` before the name starting at ``first``."""
+    indices = [i for i in _strip_determiners(sent, phrase_indices(sent, noun.index)) if i < first]
+    return indices, phrase_text(doc, sent, indices).strip(" ,") or None
+
+
 def _role_subject_before(sent: Sentence, token: Token) -> Token | None:
     """ "Pakistan's ambassador to the UN, Munir Akram, spoke": a title noun that is another
     subject of the same verb, right before the comma that opens the name."""
@@ -351,9 +359,7 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
             parent = sent.tokens[token.head]
             for _ in range(3):
                 if parent.lemma.lower() in lexicon().person_title_nouns:
-                    title_indices = [i for i in _strip_determiners(
-                        sent, phrase_indices(sent, parent.index)) if i < first]
-                    title = phrase_text(doc, sent, title_indices).strip(" ,") or None
+                    title_indices, title = _title_phrase(doc, sent, parent, first)
                     break
                 if not parent.deprel.startswith("nmod") or parent.head < 0:
                     break
@@ -362,9 +368,7 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
             # the same apposition parsed as a second subject of the verb
             role = _role_subject_before(sent, token)
             if role is not None:
-                title_indices = [i for i in _strip_determiners(
-                    sent, phrase_indices(sent, role.index)) if i < first]
-                title = phrase_text(doc, sent, title_indices).strip(" ,") or None
+                title_indices, title = _title_phrase(doc, sent, role, first)
         if title is None:
             title = _title_before(doc, sent, first) or _title_after(doc, sent, last)
             if title is not None:
