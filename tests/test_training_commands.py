@@ -1,6 +1,7 @@
 """training/train.py builds the stanza command lines it documents (no training is run)."""
 
 import importlib
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,10 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def train(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
     monkeypatch.setenv("GEOEVENTS_TRAIN_DIR", str(tmp_path))
     monkeypatch.syspath_prepend(str(ROOT / "training"))
-    for name in ("train", "common", "warmstart"):
+    for name in ("train", "common", "warmstart", "restore", "install"):
         sys.modules.pop(name, None)
     yield importlib.import_module("train")
-    for name in ("train", "common", "warmstart"):
+    for name in ("train", "common", "warmstart", "restore", "install"):
         sys.modules.pop(name, None)
 
 
@@ -94,3 +95,80 @@ def test_warm_start_argument_is_taken_out(train: ModuleType) -> None:
         warmstart.take_option(["--warm_start"], "--warm_start")
     with pytest.raises(SystemExit, match="usage"):
         warmstart.main(["neither"])
+
+
+def test_tokenizer_warm_starts_through_warmstart_py(train: ModuleType, tmp_path: Path) -> None:
+    params = train.hparams("tokenize", False, None)
+    assert "--warm_start" not in train.build_command("tokenize", params, False)
+    saved = tmp_path / "saved_models" / "tokenize" / "tokenize.pt"
+    saved.write_bytes(b"weights")
+    warm = train.build_command("tokenize", params, False)
+    assert warm[1].endswith("warmstart.py") and warm[2] == "tokenizer"
+    assert "--load_name" not in warm  # stanza 1.15's own warm start is broken
+    start = Path(_value(warm, "--warm_start"))
+    assert start != saved and start.read_bytes() == b"weights"
+    assert _value(warm, "--save_name") == "tokenize.pt"
+    assert "--warm_start" not in train.build_command("tokenize", params, True)
+
+
+@pytest.fixture
+def restore(train: ModuleType) -> ModuleType:
+    sys.modules.pop("restore", None)
+    sys.modules.pop("install", None)
+    return importlib.import_module("restore")
+
+
+def _installed(folder: Path, words: list[str]) -> None:
+    import torch
+
+    folder.mkdir(parents=True)
+    pretrain = {"vocab": {"_id2unit": words}, "emb": torch.zeros(len(words), 2)}
+    torch.save(pretrain, folder / "pretrain.pt")
+    for proc in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner"):
+        weights = {"w": torch.ones(2, dtype=torch.float16), "ids": torch.arange(3)}
+        torch.save({"model": weights, "config": {"name": proc}}, folder / f"{proc}.pt")
+    retagged = {"hyperparameters": {"lr": 2e-4}, "train_seconds": 60.0}
+    processors = {
+        "pos": {"hyperparameters": {"hidden_dim": 100}, "train_seconds": 120.0},
+        "depparse": {"train_seconds": 30.0, "fine_tuned_on_predicted_tags": retagged},
+    }
+    manifest = {"version": "2026.01.01", "installed": "x", "processors": processors}
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_restore_seeds_the_work_dir_from_the_installed_models(
+    restore: ModuleType, tmp_path: Path
+) -> None:
+    import torch
+
+    installed = tmp_path / "installed"
+    _installed(installed, ["<PAD>", "the", "missile"])
+    (tmp_path / "data").mkdir()
+    torch.save({"vocab": {"_id2unit": ["<PAD>", "the", "missile"]}}, tmp_path / "data/pretrain.pt")
+    assert restore.main(["--models", str(installed)]) == 0
+    pos = torch.load(tmp_path / "saved_models" / "pos" / "pos.pt", weights_only=True)
+    assert pos["model"]["w"].dtype == torch.float32 and pos["model"]["w"].tolist() == [1.0, 1.0]
+    assert pos["model"]["ids"].dtype == torch.int64 and pos["config"] == {"name": "pos"}
+    record = json.loads((tmp_path / "train_record.json").read_text())
+    assert record["pos"]["train_seconds"] == 120.0
+    assert record["pos"]["hyperparameters"] == {"hidden_dim": 100}
+    assert record["depparse-retagged"]["train_seconds"] == 60.0
+    # a second run keeps what is there (a continued model is never overwritten by accident)
+    torch.save({"model": {}}, tmp_path / "saved_models" / "pos" / "pos.pt")
+    restore.main(["--models", str(installed)])
+    kept = torch.load(tmp_path / "saved_models" / "pos" / "pos.pt", weights_only=True)
+    assert kept == {"model": {}}
+
+
+def test_restore_refuses_other_word_vectors(restore: ModuleType, tmp_path: Path) -> None:
+    import torch
+
+    installed = tmp_path / "installed"
+    _installed(installed, ["<PAD>", "the", "missile"])
+    with pytest.raises(SystemExit, match=r"prepare\.py"):
+        restore.main(["--models", str(installed)])
+    (tmp_path / "data").mkdir(exist_ok=True)
+    torch.save({"vocab": {"_id2unit": ["<PAD>", "the", "rocket"]}}, tmp_path / "data/pretrain.pt")
+    with pytest.raises(SystemExit, match="another vocabulary"):
+        restore.main(["--models", str(installed)])
+    assert not (tmp_path / "saved_models" / "pos" / "pos.pt").exists()

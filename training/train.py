@@ -191,7 +191,11 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
             "tokenize.pt",
         ]
         if model_file.exists() and not fresh:
-            cmd += ["--load_name", "tokenize.pt"]  # warm start (stanza joins it with save_dir)
+            # warm start (see warmstart.py); a copy, stanza overwrites the model with each best
+            start = save / "tokenize_start.pt"
+            shutil.copyfile(model_file, start)
+            runner = [WARMSTART, "tokenizer", "--warm_start", str(start)]
+            return [sys.executable, *runner, *cmd[1:], *common, *flags(params)]
     elif model == "mwt":
         cmd = [
             "stanza.models.mwt_expander",

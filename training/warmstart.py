@@ -7,6 +7,11 @@ stanza runs unchanged except for one substitution each:
   weights.  The model it would build from scratch is loaded from ``--warm_start PATH``
   instead (the optimizer starts fresh).  The vocabulary built from the training data must
   equal the saved one, otherwise the run stops.
+* ``tokenizer``: stanza's own ``--load_name`` is broken in stanza 1.15 (``Trainer.load()``
+  is called without its ``args`` argument, and it would replace the model after the
+  optimizer was built over the old one).  Here the weights of ``--warm_start PATH`` are
+  loaded into the model stanza built, so the optimizer trains them.  The character
+  vocabulary must equal the saved one, otherwise the run stops.
 * ``parser``: stanza's ``--continue_from`` (and its checkpoint resume) use the saved model's
   vocabulary but batch the training data with a vocabulary rebuilt from the training file.
   For a file whose tags were predicted (the ``depparse-retagged`` stage) the two differ and
@@ -16,6 +21,7 @@ stanza runs unchanged except for one substitution each:
 Usage (``training/train.py`` builds these command lines)::
 
     python training/warmstart.py tagger --warm_start pos_start.pt <stanza tagger args>
+    python training/warmstart.py tokenizer --warm_start tokenize_start.pt <stanza tokenizer args>
     python training/warmstart.py parser --vocab_from depparse_goldtags.pt <stanza parser args>
 """
 
@@ -55,6 +61,32 @@ def run_tagger(argv: list[str]) -> None:
     tagger.main(rest)
 
 
+def run_tokenizer(argv: list[str]) -> None:
+    import torch
+    from stanza.models import tokenizer
+    from stanza.models.tokenization.trainer import Trainer
+
+    start, rest = take_option(argv, "--warm_start")
+
+    class WarmTrainer(Trainer):  # type: ignore[misc]
+        def __init__(self, *args: Any, model_file: Any = None, **kw: Any):
+            super().__init__(*args, model_file=model_file, **kw)
+            if model_file is not None:  # reloading the best model: stanza's own path
+                return
+            saved = torch.load(start, map_location="cpu", weights_only=True)
+            if saved["vocab"] != self.vocab.state_dict():
+                raise SystemExit(f"{start}: its vocabulary differs from the training data's")
+            keys = self.model.load_state_dict(saved["model"], strict=False)
+            unsaved = set(self.model.unsaved_modules)
+            missing = [k for k in keys.missing_keys if k.split(".")[0] not in unsaved]
+            if missing or keys.unexpected_keys:
+                raise SystemExit(f"{start}: weights do not fit: {missing + keys.unexpected_keys}")
+            print(f"warm start from {start}", flush=True)
+
+    tokenizer.Trainer = WarmTrainer
+    tokenizer.main(rest)
+
+
 def run_parser(argv: list[str]) -> None:
     import torch
     from stanza.models import parser
@@ -76,7 +108,7 @@ def run_parser(argv: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    runners = {"tagger": run_tagger, "parser": run_parser}
+    runners = {"tagger": run_tagger, "tokenizer": run_tokenizer, "parser": run_parser}
     if not args or args[0] not in runners:
         raise SystemExit(f"usage: warmstart.py {{{'|'.join(runners)}}} ...")
     runners[args[0]](args[1:])
