@@ -1,5 +1,7 @@
 """Quoted positions, on real output of the bundled model."""
 
+import pytest
+
 from geoevents import EventExtractor, QuoteType
 
 
@@ -63,3 +65,44 @@ def test_a_role_noun_refers_back_to_the_named_person(extractor: EventExtractor) 
     assert speakers["We reject these claims entirely"] == "Munir Akram"
     assert any(name.endswith("spokesperson") for name in speakers.values())
     assert "the spokesperson" not in speakers.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (
+            'Foreign Minister Penny Wong called the launch "reckless and dangerous."',
+            "Penny Wong",
+            'called the launch "reckless and dangerous."',
+        ),
+        (
+            'President Emmanuel Macron called the agreement a "historic step" for Europe.',
+            "Emmanuel Macron",
+            'called the agreement a "historic step" for Europe',
+        ),
+        (
+            "In March, Prime Minister Anthony Albanese called on the junta to restore its "
+            '"roadmap" to elections.',
+            "Anthony Albanese",
+            'called on the junta to restore its "roadmap" to elections',
+        ),
+    ],
+)
+def test_a_quoted_fragment_in_the_verbs_predicate_is_a_mixed_quote(
+    extractor: EventExtractor, text: str, speaker: str, quote: str
+) -> None:
+    [found] = extractor.extract(text, published="2024-03-01").quotes
+    assert (found.speaker.name, found.text, found.quote_type) == (speaker, quote, QuoteType.MIXED)
+    assert text[found.evidence[0].start : found.evidence[0].end] == quote
+
+
+def test_a_commitment_is_not_a_quote(extractor: EventExtractor) -> None:
+    text = 'The leaders agreed to jointly address the "challenges" of the region.'
+    assert extractor.extract(text, published="2024-03-01").quotes == ()
+
+
+def test_an_apposed_name_is_the_speaker(extractor: EventExtractor) -> None:
+    text = 'Moscow’s closest partner, Belarus, has called for "calm" on all sides.'
+    [found] = extractor.extract(text, published="2024-03-01").quotes
+    assert (found.speaker.name, found.speaker.country) == ("Belarus", "BLR")
+    assert found.text == 'called for "calm" on all sides'

@@ -6,6 +6,8 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+import attrs
+
 from geoevents.actors import (
     Actor,
     ActorType,
@@ -384,6 +386,12 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
             affiliation=_affiliation(doc, sent, scope),
             mentions=(mention,),
         )
+    if token.upos == "NOUN":
+        # "Moscow's closest partner, Belarus," / "the militant group, Hamas,": the name
+        for a in appos:
+            named = actor_at(doc, sent, a)
+            if named.type in (ActorType.COUNTRY, ActorType.ORGANIZATION):
+                return attrs.evolve(named, mentions=(mention,))
     entity = sent.entity_at(head)
     text = phrase_text(doc, sent, indices)
     if (entity is not None and entity.type is EntityType.LOCATION) or is_country_name(text):

@@ -104,6 +104,13 @@ _SAME_ROLE: dict[str, tuple[str, ...]] = {
 }
 
 
+#: speech verbs that report only a clause ("agreed that ...", "hoped that ..."); with a
+#: predicate they name an act or a wish ("agreed to jointly address ...")
+_CLAUSE_ONLY = frozenset(
+    {"agree", "believe", "expect", "fear", "hope", "think", "wonder", "worry", "estimate"}
+)
+
+
 @attrs.define
 class _Memory:
     """Speakers and people seen so far, for "he said", "Price said" and "the official added"."""
@@ -366,11 +373,12 @@ class QuoteExtractor:
             if (lemma not in words.speech_verbs or inside.covers(cue.start)
                     or (sent.index, cue.index) in used_cues):
                 continue
-            content = self._content(doc, sent, cue)
+            content = self._content(doc, sent, cue, inside)
             if len(content) < 3:
                 continue
             first, last = content[0], content[-1]
             start, end = sent.tokens[first].start, sent.tokens[last].end
+            end = _close_quote(doc.text, start, end, inside)
             if inside.within_full(start, end):
                 continue  # the direct-quote pass has it
             has_fragment = inside.overlaps(start, end)
@@ -394,7 +402,7 @@ class QuoteExtractor:
             yield Quote(
                 document=doc.info,
                 date=event_date(doc, sent, cue.index, tense=Tense.PAST,
-                                exclude=frozenset(content), attached_only=True),
+                                exclude=frozenset(content) - {cue.index}, attached_only=True),
                 evidence=(Span(sent.index, start, end, text),),
                 confidence=0.75 if has_fragment else 0.7,
                 codes=_CODES,
@@ -425,10 +433,27 @@ class QuoteExtractor:
         indices = [t.index for t in sent.tokens[:left - 1]]
         return indices if any(is_verb(sent.tokens[i]) for i in indices) else []
 
-    def _content(self, doc: AnnotatedDocument, sent: Sentence, cue: Token) -> list[int]:
-        """Token indices of what the cue verb reports."""
+    def _content(
+        self, doc: AnnotatedDocument, sent: Sentence, cue: Token, inside: _QuoteIndex
+    ) -> list[int]:
+        """Token indices of what the cue verb reports.
+
+        A reported clause ("said that ...") is the clause alone.  A report that is the
+        verb's own predicate ("called the test a “provocation”", "called on the junta to
+        restore its “roadmap”", "vowed unspecified “responses” if ...") starts at the verb.
+        """
         complement = _complement(sent, cue)
         fronted = self._fronted(sent, cue)
+        after = [c for c in sent.children(cue.index) if c.index > cue.index]
+        if complement is not None and complement.deprel == "xcomp" and (
+            _cue_lemma(cue) in _CLAUSE_ONLY
+        ):
+            return []  # "agreed to jointly address ...": a commitment, not a statement
+        if complement is not None and complement.deprel == "xcomp" and (
+            any(c.deprel == "obj" and c.index < complement.index for c in after)
+            or not any(is_verb(sent.tokens[i]) for i in sent.subtree(complement.index))
+        ):
+            return self._predicate(sent, cue)  # "called X Y", "urged X to Y", "called for Y"
         if complement is not None:
             indices = [i for i in sent.subtree(complement.index)
                        if not (sent.tokens[i].deprel == "mark" and
@@ -442,13 +467,12 @@ class QuoteExtractor:
             # "Y, X said": the cue hangs off the reported clause
             cue_tree = set(sent.subtree(cue.index))
             indices = [i for i in sent.subtree(cue.head) if i not in cue_tree]
-        elif any(c.deprel == "obj" and c.index > cue.index for c in sent.children(cue.index)):
+        elif _cue_lemma(cue) not in _CLAUSE_ONLY and (any(c.deprel == "obj" for c in after) or any(
+            c.deprel in ("obl", "advcl", "xcomp") and inside.overlaps(*_extent(sent, c))
+            for c in after
+        )):
             # "vowed unspecified “responses” if ...", "touted the meeting as ...": the predicate
-            drop = {"nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "advmod", "obl:tmod"}
-            indices = [cue.index]
-            for child in sent.children(cue.index):
-                if child.deprel not in drop and child.index > cue.index:
-                    indices.extend(sent.subtree(child.index))
+            return self._predicate(sent, cue)
         else:
             return []
         indices = sorted(set(indices))
@@ -468,6 +492,19 @@ class QuoteExtractor:
             cut = min(speaker_side)
             span = [i for i in span if i < cut] if span[0] < cut else [
                 i for i in span if i > max(speaker_side)]
+        while span and sent.tokens[span[-1]].upos == "PUNCT":
+            span.pop()
+        return span
+
+    @staticmethod
+    def _predicate(sent: Sentence, cue: Token) -> list[int]:
+        """The cue verb and what follows it in its phrase (not its subject or adverbs)."""
+        drop = {"nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "advmod", "obl:tmod"}
+        indices = {cue.index}
+        for child in sent.children(cue.index):
+            if child.deprel not in drop and child.index > cue.index:
+                indices.update(sent.subtree(child.index))
+        span = list(range(cue.index, max(indices) + 1))
         while span and sent.tokens[span[-1]].upos == "PUNCT":
             span.pop()
         return span
@@ -569,6 +606,27 @@ class _QuoteIndex:
         """Whether ``[start, end)`` lies inside one full (statement-like) quote."""
         return any(full and s.start - 2 <= start and end <= s.end + 2
                    for s, full in zip(self.segments, self.full, strict=True))
+
+
+def _close_quote(text: str, start: int, end: int, inside: _QuoteIndex) -> int:
+    """Move ``end`` past the closing mark of a quote opened inside ``text[start:end]``.
+
+    The reported span is trimmed of trailing punctuation, which would leave “reckless and
+    dangerous.” without its closing mark.
+    """
+    for seg in inside.segments:
+        if seg.closed and start < seg.start <= end <= seg.end + 1:
+            tail = text[end:seg.end + 3]
+            closing = next((i for i, c in enumerate(tail) if c in _CLOSERS or c == '"'), None)
+            if closing is not None and end + closing >= seg.end:
+                return end + closing + 1
+    return end
+
+
+def _extent(sent: Sentence, token: Token) -> tuple[int, int]:
+    """Character extent of a token's subtree."""
+    indices = sent.subtree(token.index)
+    return sent.tokens[min(indices)].start, sent.tokens[max(indices)].end
 
 
 def _complement(sent: Sentence, cue: Token) -> Token | None:
