@@ -106,3 +106,15 @@ def test_an_apposed_name_is_the_speaker(extractor: EventExtractor) -> None:
     [found] = extractor.extract(text, published="2024-03-01").quotes
     assert (found.speaker.name, found.speaker.country) == ("Belarus", "BLR")
     assert found.text == 'called for "calm" on all sides'
+
+
+def test_the_reported_subject_is_not_the_speaker(extractor: EventExtractor) -> None:
+    # the parser makes "al-Hassan" a second subject of "said"; the speaker comes before
+    text = (
+        "Syrian state media, in a later post on Telegram, said al-Hassan was killed Thursday "
+        "in a drone strike targeting his car near Idlib."
+    )
+    [found] = extractor.extract(text, published="2025-03-14").quotes
+    assert found.speaker.name == "Syrian state media"  # the parenthetical is not the name
+    assert found.text.startswith("al-Hassan was killed Thursday")
+    assert found.quote_type is QuoteType.INDIRECT

@@ -58,7 +58,10 @@ def phrase_indices(sent: Sentence, head: int, *, keep: frozenset[str] = frozense
         rel = child.deprel
         if rel in _CLAUSAL and rel not in keep:
             continue
-        out.extend(sent.subtree(child.index))
+        subtree = sent.subtree(child.index)
+        if child.index > head and sent.tokens[min(subtree)].text in (",", "(", "—", "–"):
+            continue  # "Iraqi special forces, in a later statement, said": a parenthetical
+        out.extend(subtree)
     indices = _contiguous(sorted(out), head)
     while len(indices) > 1 and sent.tokens[indices[-1]].upos == "PUNCT":
         indices.pop()

@@ -195,7 +195,9 @@ class QuoteExtractor:
                      and not (inside and inside.covers(c.start))
                      and not find_date_mentions(
                          phrase_text(doc, sent, phrase_indices(sent, c.index)))]
-            return sorted(found, key=lambda c: abs(c.index - cue.index))
+            # a subject before the cue wins over one after it: in "X said Y was killed" the
+            # parser can make Y a second subject of "said"
+            return sorted(found, key=lambda c: (c.index > cue.index, abs(c.index - cue.index)))
 
         candidates = subjects(cue.index)
         if not candidates and cue.deprel in ("conj", "xcomp") and cue.head >= 0:
@@ -454,11 +456,20 @@ class QuoteExtractor:
             or not any(is_verb(sent.tokens[i]) for i in sent.subtree(complement.index))
         ):
             return self._predicate(sent, cue)  # "called X Y", "urged X to Y", "called for Y"
+        adopted: set[int] = set()
         if complement is not None:
             indices = [i for i in sent.subtree(complement.index)
                        if not (sent.tokens[i].deprel == "mark" and
                                sent.tokens[i].head == complement.index and
                                sent.tokens[i].lemma.lower() == "that")]
+            if _subject_before(sent, cue) and not any(
+                c.deprel.startswith("nsubj") for c in sent.children(complement.index)
+            ):
+                # "X said Y was killed" with Y parsed as a second subject of "said"
+                for c in after:
+                    if c.deprel.startswith("nsubj") and c.index < complement.index:
+                        adopted.update(sent.subtree(c.index))
+                indices.extend(adopted)
         elif fronted:
             indices = fronted
         elif cue.deprel in ("parataxis", "ccomp") and cue.head >= 0 and (
@@ -487,7 +498,7 @@ class QuoteExtractor:
         span = list(range(indices[0], indices[-1] + 1))
         speaker_side = {cue.index, *(i for c in sent.children(cue.index)
                                      if c.deprel.startswith("nsubj") and c is not complement
-                                     for i in sent.subtree(c.index))}
+                                     for i in sent.subtree(c.index))} - adopted
         if speaker_side & set(span):
             cut = min(speaker_side)
             span = [i for i in span if i < cut] if span[0] < cut else [
@@ -621,6 +632,11 @@ def _close_quote(text: str, start: int, end: int, inside: _QuoteIndex) -> int:
             if closing is not None and end + closing >= seg.end:
                 return end + closing + 1
     return end
+
+
+def _subject_before(sent: Sentence, cue: Token) -> bool:
+    return any(c.deprel.startswith("nsubj") and c.index < cue.index
+               for c in sent.children(cue.index))
 
 
 def _extent(sent: Sentence, token: Token) -> tuple[int, int]:
