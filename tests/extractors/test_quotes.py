@@ -118,3 +118,24 @@ def test_the_reported_subject_is_not_the_speaker(extractor: EventExtractor) -> N
     assert found.speaker.name == "Syrian state media"  # the parenthetical is not the name
     assert found.text.startswith("al-Hassan was killed Thursday")
     assert found.quote_type is QuoteType.INDIRECT
+
+
+def test_it_said_is_the_country_or_organisation_before(extractor: EventExtractor) -> None:
+    text = (
+        "France reacted in a foreign ministry statement. "
+        "“Iran must halt all destabilizing activities in the region,” it said."
+    )
+    [found] = extractor.extract(text, published="2017-09-23").quotes
+    assert (found.speaker.name, found.speaker.country) == ("France", "FRA")  # not Iran
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry did not say which units took part in the drills.",
+        "Officials never said when the talks would resume.",
+        'The council met for three hours over the launches it called "unacceptable."',
+    ],
+)
+def test_no_statement_no_quote(extractor: EventExtractor, text: str) -> None:
+    assert extractor.extract(text, published="2017-09-23").quotes == ()

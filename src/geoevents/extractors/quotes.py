@@ -117,6 +117,13 @@ class _Memory:
 
     speakers: list[tuple[int, Actor]] = attrs.Factory(list)
     persons: list[tuple[int, Actor]] = attrs.Factory(list)
+    #: countries and organisations seen as subjects, for "it said"
+    bodies: list[tuple[int, Actor]] = attrs.Factory(list)
+
+    def body_between(self, start: int, end: int) -> Actor | None:
+        """The last country or organisation subject in ``[start, end)``."""
+        found = [actor for position, actor in self.bodies if start <= position < end]
+        return found[-1] if found else None
 
     def remember(self, actor: Actor, position: int) -> None:
         self.speakers.append((position, actor))
@@ -173,6 +180,7 @@ class QuoteExtractor:
         used_cues: set[tuple[int, int]] = set()
         for sent in doc.sentences:
             self._remember_persons(doc, sent, memory)
+            self._remember_bodies(doc, sent, memory, inside)
             yield from self._direct(doc, sent, segments, inside, memory, handled, used_cues)
             yield from self._reported(doc, sent, inside, memory, used_cues)
 
@@ -184,6 +192,17 @@ class QuoteExtractor:
                 actor = actor_at(doc, sent, entity_head(sent, entity.first, entity.last))
                 if actor.type is ActorType.PERSON:
                     memory.persons.append((entity.start, actor))
+
+    @staticmethod
+    def _remember_bodies(
+        doc: AnnotatedDocument, sent: Sentence, memory: _Memory, inside: _QuoteIndex
+    ) -> None:
+        for token in sent.tokens:
+            if (token.deprel.startswith("nsubj") and token.upos in ("PROPN", "NOUN")
+                    and not inside.covers(token.start)):
+                actor = actor_at(doc, sent, token.index)
+                if actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION):
+                    memory.bodies.append((token.start, actor))
 
     @staticmethod
     def _speaker(
@@ -211,6 +230,13 @@ class QuoteExtractor:
         ) and cue.head >= 0:
             # "an official, who vowed to ...": the speaker is the noun the clause describes
             subject = sent.tokens[cue.head]
+        if subject.lemma.lower() == "it":
+            # "“...,” it said" / "It said ...": the country or organisation subject of this or the
+            # sentence before ("France reacted in a statement.")
+            before = [s for s in doc.sentences if s.end <= sent.start]
+            start = before[-1].start if before else sent.start
+            body = memory.body_between(start, subject.start)
+            return (body, subject) if body is not None else None
         if subject.lemma.lower() in ("it", "this", "that", "which", "there", "what"):
             return None
         actor = actor_at(doc, sent, subject.index)
@@ -376,7 +402,7 @@ class QuoteExtractor:
                     or (sent.index, cue.index) in used_cues):
                 continue
             content = self._content(doc, sent, cue, inside)
-            if len(content) < 3:
+            if len(content) < 3 or _object_relative(sent, cue) or _negated(sent, cue):
                 continue
             first, last = content[0], content[-1]
             start, end = sent.tokens[first].start, sent.tokens[last].end
@@ -451,11 +477,13 @@ class QuoteExtractor:
             _cue_lemma(cue) in _CLAUSE_ONLY
         ):
             return []  # "agreed to jointly address ...": a commitment, not a statement
-        if complement is not None and complement.deprel == "xcomp" and (
-            any(c.deprel == "obj" and c.index < complement.index for c in after)
-            or not any(is_verb(sent.tokens[i]) for i in sent.subtree(complement.index))
-        ):
-            return self._predicate(sent, cue)  # "called X Y", "urged X to Y", "called for Y"
+        if complement is not None and complement.deprel == "xcomp":
+            if any(c.deprel == "obj" and c.index < complement.index for c in after):
+                return self._predicate(sent, cue)  # "called X Y", "urged X to Y"
+            if not any(is_verb(sent.tokens[i]) for i in sent.subtree(complement.index)):
+                if any(c.deprel == "case" for c in sent.children(complement.index)):
+                    return self._predicate(sent, cue)  # "called for “calm”"
+                return []  # "the launches it called “unacceptable”": the object is elsewhere
         adopted: set[int] = set()
         if complement is not None:
             indices = [i for i in sent.subtree(complement.index)
@@ -632,6 +660,21 @@ def _close_quote(text: str, start: int, end: int, inside: _QuoteIndex) -> int:
             if closing is not None and end + closing >= seg.end:
                 return end + closing + 1
     return end
+
+
+def _negated(sent: Sentence, cue: Token) -> bool:
+    """ "did not say what type of missiles ...": nothing was said."""
+    return any(c.lemma.lower() in ("not", "never", "n't") and c.deprel == "advmod"
+               for c in sent.children(cue.index))
+
+
+def _object_relative(sent: Sentence, cue: Token) -> bool:
+    """ "the launches it called “unacceptable”": the cue describes the noun it modifies
+    (an official "who vowed to ..." still speaks)."""
+    return cue.deprel == "acl:relcl" and not any(
+        c.deprel.startswith("nsubj") and c.lemma.lower() in ("who", "that", "which")
+        for c in sent.children(cue.index)
+    )
 
 
 def _subject_before(sent: Sentence, cue: Token) -> bool:
