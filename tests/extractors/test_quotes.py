@@ -139,3 +139,26 @@ def test_it_said_is_the_country_or_organisation_before(extractor: EventExtractor
 )
 def test_no_statement_no_quote(extractor: EventExtractor, text: str) -> None:
     assert extractor.extract(text, published="2017-09-23").quotes == ()
+
+
+def test_mixed_quotes_around_the_cue(extractor: EventExtractor) -> None:
+    text = (
+        "Smith said the growing fear of attacks and the recent border clash “are making Delhi "
+        "more open to cooperation with Tokyo.” Delhi “will always be careful about confronting "
+        "Beijing because of its history,” he told reporters."
+    )
+    quotes = extractor.extract(text, published="2021-04-16").quotes
+    assert [(q.speaker.name, q.quote_type) for q in quotes] == [("Smith", QuoteType.MIXED)] * 2
+    assert quotes[0].text.startswith("the growing fear of attacks and the recent border clash “")
+    assert quotes[1].text.startswith("Delhi “will always be careful")
+
+
+def test_the_clause_subject_parsed_as_an_object_of_the_cue(extractor: EventExtractor) -> None:
+    # "concern" comes out as an indirect object of "said", "making" as its clause
+    text = (
+        "Kim said the mounting concern about Chinese ships and the recent collision “are making "
+        "Manila more willing to work with Washington.”"
+    )
+    [found] = extractor.extract(text, published="2021-04-16").quotes
+    assert found.speaker.name == "Kim" and found.quote_type is QuoteType.MIXED
+    assert found.text.startswith("the mounting concern about Chinese ships")

@@ -456,6 +456,8 @@ class QuoteExtractor:
             return []
         subject_first = min(sent.subtree(subject.index))
         left = min(subject_first, cue.index)
+        while left >= 2 and sent.tokens[left - 1].text in _CLOSERS + '"':
+            left -= 1  # 'Delhi “will be careful,” he told': the comma inside the marks
         if left < 2 or sent.tokens[left - 1].text not in (",", "—", "–"):
             return []
         indices = [t.index for t in sent.tokens[:left - 1]]
@@ -490,13 +492,23 @@ class QuoteExtractor:
                        if not (sent.tokens[i].deprel == "mark" and
                                sent.tokens[i].head == complement.index and
                                sent.tokens[i].lemma.lower() == "that")]
+            for other in after:
+                if other.deprel == "ccomp" and other is not complement:
+                    # "said the growing fear ... “are making ...”": one clause, two pieces
+                    indices.extend(sent.subtree(other.index))
             if _subject_before(sent, cue) and not any(
                 c.deprel.startswith("nsubj") for c in sent.children(complement.index)
             ):
-                # "X said Y was killed" with Y parsed as a second subject of "said"
+                # "X said Y was killed" with Y parsed as a second subject (or an object) of
+                # "said": the nominal right before the clause is its subject
+                begin = min(sent.subtree(complement.index))
                 for c in after:
-                    if c.deprel.startswith("nsubj") and c.index < complement.index:
-                        adopted.update(sent.subtree(c.index))
+                    tree = sent.subtree(c.index)
+                    gap = sent.tokens[max(tree) + 1:begin]
+                    if (c.deprel.startswith("nsubj") or c.deprel in ("obj", "iobj")) and (
+                        c.index < complement.index and all(t.upos == "PUNCT" for t in gap)
+                    ):
+                        adopted.update(tree)
                 indices.extend(adopted)
         elif fronted:
             indices = fronted
