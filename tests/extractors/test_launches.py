@@ -94,3 +94,23 @@ def test_possessive_launcher_keeps_the_country_name(extractor: EventExtractor) -
     )
     [launch] = doc.launches
     assert (launch.launcher.name, launch.launcher.country) == ("North Korea", "PRK")
+
+
+def test_observers_named_near_a_launch_are_not_its_launcher(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "North Korea launched a long-range rocket on Sunday. Officials from the United States, "
+        "Japan and South Korea confirmed that the rocket lifted off at 11:30 local time.",
+        published="2009-04-05",
+    )
+    assert [launch.launcher.country for launch in doc.launches] == ["PRK"]
+
+
+def test_a_hyphenated_test_firing_is_a_launch(extractor: EventExtractor) -> None:
+    doc = extractor.extract(
+        "Pakistan's army spokesman spoke to reporters in Rawalpindi on Saturday. "
+        "“Today, we carried out a successful test-firing of the Shaheen II missile,” he said.",
+        published="2005-03-19",
+    )
+    [launch] = doc.launches
+    assert launch.launcher.country == "PAK"
+    assert launch.missile_type is not None and "Shaheen II missile" in launch.missile_type

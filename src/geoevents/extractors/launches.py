@@ -80,9 +80,11 @@ class MissileLaunchExtractor:
         if stated:
             code = stated.most_common(1)[0][0]
             dominant = Actor(name=country_name(code), type=ActorType.COUNTRY, country=code)
+        previous: Actor | None = None
         for sent, token, missile in triggers:
-            launch = self._launch(doc, sent, token, missile, dominant)
+            launch = self._launch(doc, sent, token, missile, dominant, previous)
             if launch is not None:
+                previous = launch.launcher
                 yield launch
 
     def _trigger(self, sent: Sentence, token: Token) -> Token | None:
@@ -97,8 +99,15 @@ class MissileLaunchExtractor:
             return None
         if is_verb_form(token) and lemma in _CONDUCT_VERBS:
             for child in sent.children(token.index):
-                if child.deprel == "obj" and child.lemma.lower() in words.launch_nouns:
-                    return self._missile_of(sent, child)
+                if child.deprel in ("obj", "xcomp") and (
+                    child.lemma.lower() in words.launch_nouns
+                    or child.text.lower() in words.launch_nouns
+                ):
+                    # "carried out a test-firing of ..." comes as "test", "-", "firing", the
+                    # last an object or an open complement of the verb
+                    found = self._missile_of(sent, child)
+                    if found is not None:
+                        return found
             return None
         if token.upos in ("NOUN", "PROPN") and (
             token.lemma.lower() in words.launch_nouns or text in words.launch_nouns
@@ -143,7 +152,7 @@ class MissileLaunchExtractor:
 
     def _launch(
         self, doc: AnnotatedDocument, sent: Sentence, trigger: Token, missile: Token,
-        dominant: Actor | None = None,
+        dominant: Actor | None = None, previous: Actor | None = None,
     ) -> MissileLaunch | None:
         words = lexicon()
         described = missile
@@ -174,14 +183,18 @@ class MissileLaunchExtractor:
             return None
         site, landing = self._places(doc, sent, trigger, missile)
         launcher = self._launcher(doc, sent, trigger, missile)
-        if launcher is None or (launcher.country is None and launcher.name.lower() in (
-            "it", "they", "which", "that"
-        )):
+        pronoun = launcher is not None and launcher.country is None and (
+            launcher.name.lower() in ("it", "they", "which", "that"))
+        if launcher is None or pronoun:
             # passive or pronoun: "missiles were launched from Iran", "it had tested"
             if site is not None and site.country is not None and is_country_name(site.name):
                 launcher = Actor(name=site.name, type=ActorType.COUNTRY, country=site.country)
-            else:
+            elif pronoun:
                 launcher = dominant or _nearest_country(doc, sent, trigger.index)
+            else:
+                # "officials from A, B and C confirm that the rocket lifted off": the
+                # launcher of the article's launches so far, not a country near the words
+                launcher = dominant or previous or _nearest_country(doc, sent, trigger.index)
         if launcher is None:
             return None
         all_words = {t.lemma.lower() for t in sent.tokens} | {t.text.lower() for t in sent.tokens}
