@@ -71,6 +71,8 @@ def test_tour_gives_one_meeting_per_host(extractor: EventExtractor) -> None:
     for meeting in doc.meetings:
         assert meeting.status is MeetingStatus.PLANNED
         assert meeting.date.iso() == "2023-05"  # from the sentence before
+        [traveller] = [p for p in meeting.participants if p.name == "Kishida"]
+        assert traveller.title is None or "Minister" in traveller.title  # not "Kishida's"
 
 
 def test_their_meeting_takes_the_clause_subjects(extractor: EventExtractor) -> None:

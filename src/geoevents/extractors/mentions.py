@@ -413,6 +413,8 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
     stripped = _strip_determiners(sent, indices)
     text = _without_possessive(text)
     title = phrase_text(doc, sent, stripped) or text
+    if all(sent.tokens[i].upos in ("PROPN", "PART", "PUNCT") for i in stripped):
+        title = None  # a name the NER did not tag ("Kishida's trip"): no title in it
     lemma = token.lemma.lower()
     plural = "Number=Plur" in token.feats or token.xpos in ("NNS", "NNPS")
     kind = ActorType.PERSON if (
