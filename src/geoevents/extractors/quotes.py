@@ -117,13 +117,17 @@ class _Memory:
 
     speakers: list[tuple[int, Actor]] = attrs.Factory(list)
     persons: list[tuple[int, Actor]] = attrs.Factory(list)
-    #: countries and organisations seen as subjects, for "it said"
-    bodies: list[tuple[int, Actor]] = attrs.Factory(list)
+    #: noun subjects outside quotation marks, for "it said" (read only when needed)
+    subjects: list[tuple[Sentence, Token]] = attrs.Factory(list)
 
-    def body_between(self, start: int, end: int) -> Actor | None:
-        """The last country or organisation subject in ``[start, end)``."""
-        found = [actor for position, actor in self.bodies if start <= position < end]
-        return found[-1] if found else None
+    def body_between(self, doc: AnnotatedDocument, start: int, end: int) -> Actor | None:
+        """The last subject in ``[start, end)`` that is a country or organisation."""
+        for sent, token in reversed(self.subjects):
+            if start <= token.start < end:
+                actor = actor_at(doc, sent, token.index)
+                if actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION):
+                    return actor
+        return None
 
     def remember(self, actor: Actor, position: int) -> None:
         self.speakers.append((position, actor))
@@ -180,7 +184,11 @@ class QuoteExtractor:
         used_cues: set[tuple[int, int]] = set()
         for sent in doc.sentences:
             self._remember_persons(doc, sent, memory)
-            self._remember_bodies(doc, sent, memory, inside)
+            memory.subjects.extend(
+                (sent, t) for t in sent.tokens
+                if t.deprel.startswith("nsubj") and t.upos in ("PROPN", "NOUN")
+                and not inside.covers(t.start)
+            )
             yield from self._direct(doc, sent, segments, inside, memory, handled, used_cues)
             yield from self._reported(doc, sent, inside, memory, used_cues)
 
@@ -192,17 +200,6 @@ class QuoteExtractor:
                 actor = actor_at(doc, sent, entity_head(sent, entity.first, entity.last))
                 if actor.type is ActorType.PERSON:
                     memory.persons.append((entity.start, actor))
-
-    @staticmethod
-    def _remember_bodies(
-        doc: AnnotatedDocument, sent: Sentence, memory: _Memory, inside: _QuoteIndex
-    ) -> None:
-        for token in sent.tokens:
-            if (token.deprel.startswith("nsubj") and token.upos in ("PROPN", "NOUN")
-                    and not inside.covers(token.start)):
-                actor = actor_at(doc, sent, token.index)
-                if actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION):
-                    memory.bodies.append((token.start, actor))
 
     @staticmethod
     def _speaker(
@@ -233,9 +230,8 @@ class QuoteExtractor:
         if subject.lemma.lower() == "it":
             # "“...,” it said" / "It said ...": the country or organisation subject of this or the
             # sentence before ("France reacted in a statement.")
-            before = [s for s in doc.sentences if s.end <= sent.start]
-            start = before[-1].start if before else sent.start
-            body = memory.body_between(start, subject.start)
+            start = doc.sentences[sent.index - 1].start if sent.index > 0 else sent.start
+            body = memory.body_between(doc, start, subject.start)
             return (body, subject) if body is not None else None
         if subject.lemma.lower() in ("it", "this", "that", "which", "there", "what"):
             return None
@@ -475,11 +471,10 @@ class QuoteExtractor:
         complement = _complement(sent, cue)
         fronted = self._fronted(sent, cue)
         after = [c for c in sent.children(cue.index) if c.index > cue.index]
-        if complement is not None and complement.deprel == "xcomp" and (
-            _cue_lemma(cue) in _CLAUSE_ONLY
-        ):
-            return []  # "agreed to jointly address ...": a commitment, not a statement
+        clause_only = _cue_lemma(cue) in _CLAUSE_ONLY
         if complement is not None and complement.deprel == "xcomp":
+            if clause_only:
+                return []  # "agreed to jointly address ...": a commitment, not a statement
             if any(c.deprel == "obj" and c.index < complement.index for c in after):
                 return self._predicate(sent, cue)  # "called X Y", "urged X to Y"
             if not any(is_verb(sent.tokens[i]) for i in sent.subtree(complement.index)):
@@ -518,7 +513,7 @@ class QuoteExtractor:
             # "Y, X said": the cue hangs off the reported clause
             cue_tree = set(sent.subtree(cue.index))
             indices = [i for i in sent.subtree(cue.head) if i not in cue_tree]
-        elif _cue_lemma(cue) not in _CLAUSE_ONLY and (any(c.deprel == "obj" for c in after) or any(
+        elif not clause_only and (any(c.deprel == "obj" for c in after) or any(
             c.deprel in ("obl", "advcl", "xcomp") and inside.overlaps(*_extent(sent, c))
             for c in after
         )):
