@@ -162,3 +162,10 @@ def test_the_clause_subject_parsed_as_an_object_of_the_cue(extractor: EventExtra
     [found] = extractor.extract(text, published="2021-04-16").quotes
     assert found.speaker.name == "Kim" and found.quote_type is QuoteType.MIXED
     assert found.text.startswith("the mounting concern about Chinese ships")
+
+
+def test_a_date_hung_on_the_speaker_is_not_part_of_it(extractor: EventExtractor) -> None:
+    text = "Last week South Korean officials said the North fired two missiles into the sea."
+    [found] = extractor.extract(text, published="2016-06-22").quotes
+    assert found.speaker.name == "South Korean officials"
+    assert found.text == "the North fired two missiles into the sea"

@@ -37,6 +37,8 @@ _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "sunday", "today", "yesterday", "tomorrow", "january", "february",
                          "march", "april", "june", "july", "august", "september", "october",
                          "november", "december"})
+#: words that head a date phrase ("last week", "on Tuesday") when one is misattached
+_TIME_NOUNS = _DATE_WORDS | {"week", "month", "year", "weekend"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "who"})
 
 
@@ -61,6 +63,8 @@ def phrase_indices(sent: Sentence, head: int, *, keep: frozenset[str] = frozense
         subtree = sent.subtree(child.index)
         if child.index > head and sent.tokens[min(subtree)].text in (",", "(", "—", "–"):
             continue  # "Iraqi special forces, in a later statement, said": a parenthetical
+        if child.index < head and child.lemma.lower() in _TIME_NOUNS and rel != "nmod:poss":
+            continue  # "Last week South Korean officials said": a date the parser hung here
         out.extend(subtree)
     indices = _contiguous(sorted(out), head)
     while len(indices) > 1 and sent.tokens[indices[-1]].upos == "PUNCT":
