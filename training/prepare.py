@@ -9,7 +9,7 @@ writes into ``${GEOEVENTS_TRAIN_DIR:-~/.cache/geoevents-training}/data``:
 * ``ud_dev.conllu``          EWT dev (early stopping for every UD model)
 * ``tok_train.txt/.labels``  tokenizer raw text + character labels (+ ``tok_train_mwt.json``)
 * ``tok_dev.txt/.labels``    same for EWT dev
-* ``ner_train.json``         UNER-EWT train + GUM-open entities + re3d + wikigold (PER/ORG/LOC)
+* ``ner_train.json``         UNER-EWT train (twice) + GUM-open entities + re3d + wikigold
 * ``ner_dev.json``           UNER-EWT dev
 * ``prepare_stats.json``     counts, for the README / manifest
 
@@ -628,6 +628,13 @@ def main(argv: list[str] | None = None) -> int:
         default=65000,
         help="cap on the pretrain vocabulary incl. corpus words (default: %(default)s)",
     )
+    parser.add_argument(
+        "--uner-repeat",
+        type=int,
+        default=2,
+        help="times UNER-EWT train (the target domain: web and news text) appears in the NER "
+        "training set (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
 
     corpora: Path = args.corpora.resolve()
@@ -671,13 +678,17 @@ def main(argv: list[str] | None = None) -> int:
             "re3d": read_re3d(corpora / "ner" / "re3d"),
             "wikigold": read_wikigold(corpora / "ner" / "wikigold" / "wikigold.conll.txt"),
         }
-        train = [s for part in parts.values() for s in part]
+        # UNER-EWT is the domain of the NER target (web and news text); the other sets are
+        # wikipedia, defence reports and GUM's genres: repeating UNER weights it up
+        extra = parts["uner_ewt_train"] * (args.uner_repeat - 1)
+        train = extra + [s for part in parts.values() for s in part]
         dev = read_uner(corpora / "ner" / "UNER_English-EWT" / "en_ewt-ud-dev.iob2")
         write_ner(train, out / "ner_train.json")
         write_ner(dev, out / "ner_dev.json")
         stats["ner"] = {
             name: {"sentences": len(p), "entities": count_entities(p)} for name, p in parts.items()
         }
+        stats["ner"]["uner_ewt_train"]["repeat"] = args.uner_repeat  # type: ignore[index]
         stats["ner"]["uner_ewt_dev"] = {"sentences": len(dev), "entities": count_entities(dev)}  # type: ignore[index]
         print("ner:", json.dumps(stats["ner"], indent=1))
 
