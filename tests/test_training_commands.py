@@ -172,3 +172,23 @@ def test_restore_refuses_other_word_vectors(restore: ModuleType, tmp_path: Path)
     with pytest.raises(SystemExit, match="another vocabulary"):
         restore.main(["--models", str(installed)])
     assert not (tmp_path / "saved_models" / "pos" / "pos.pt").exists()
+
+
+def test_stopping_train_py_stops_the_trainer(
+    train: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import threading
+
+    marker = tmp_path / "trainer.pid"
+    trainer = f"import os, time; open({str(marker)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
+    monkeypatch.setattr(train, "build_command", lambda *_: [sys.executable, "-c", trainer])
+    threading.Timer(2, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    with pytest.raises(SystemExit, match="interrupted"):
+        train.train_one("ner", True, 10, False)
+    pid = int(marker.read_text())
+    assert subprocess.run(["kill", "-0", str(pid)], capture_output=True).returncode != 0
+    record = json.loads((tmp_path / "train_record.json").read_text())
+    assert record["ner"]["runs"][-1]["interrupted"] is True

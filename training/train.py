@@ -27,6 +27,7 @@ import argparse
 import datetime as dt
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -367,6 +368,10 @@ def retag_needed() -> bool:
     return any(not f.exists() or f.stat().st_mtime < tagger.stat().st_mtime for f in files)
 
 
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def deadline_from(until: str | None) -> float | None:
     """Turn ``HH:MM`` (UTC, today or tomorrow) into an epoch time; None means no deadline."""
     if not until:
@@ -401,18 +406,34 @@ def train_one(
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=work_dir())
         deadline = deadline_from(until)
         stopped = False
-        while proc.poll() is None:
-            if deadline is not None and time.time() >= deadline:
-                # stanza saves the best model (and depparse its checkpoint) as it goes, so
-                # stopping at a wall-clock deadline loses at most one eval interval of work
+        # a SIGTERM to train.py must stop the trainer too (it would go on as an orphan,
+        # competing for the cores and overwriting the saved model)
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+        try:
+            while proc.poll() is None:
+                if deadline is not None and time.time() >= deadline:
+                    # stanza saves the best model (and depparse its checkpoint) as it goes, so
+                    # stopping at a wall-clock deadline loses at most one eval interval of work
+                    stopped = True
+                    log.write(f"\n===== stopped at deadline {until} UTC\n")
+                    break
+                time.sleep(5)
+        except KeyboardInterrupt:
+            log.write("\n===== interrupted\n")
+            interrupted = True
+        else:
+            interrupted = False
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if proc.poll() is None:
                 proc.terminate()
                 proc.wait()
-                stopped = True
-                log.write(f"\n===== stopped at deadline {until} UTC\n")
-                break
-            time.sleep(5)
     seconds = time.time() - start
     returncode = 0 if stopped else proc.returncode
+    if interrupted:
+        # what the trainer saved so far is kept, so the run counts like a deadline stop
+        record_run(model, seconds, quick, params, fresh, interrupted=True)
+        raise SystemExit(f"{model} training interrupted; see {log_path}")
     # accumulate wall time over resumed runs, for the manifest; an interrupted run counts
     # too, because the next run resumes from what it saved
     record_run(model, seconds, quick, params, fresh, interrupted=stopped or returncode != 0)
