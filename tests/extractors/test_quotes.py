@@ -169,3 +169,27 @@ def test_a_date_hung_on_the_speaker_is_not_part_of_it(extractor: EventExtractor)
     [found] = extractor.extract(text, published="2016-06-22").quotes
     assert found.speaker.name == "South Korean officials"
     assert found.text == "the North fired two missiles into the sea"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "“We are watching closely,” said Oh Ei Sun, senior fellow with the Singapore "
+            "Institute of International Affairs.",
+            "Oh Ei Sun",
+            "person",
+        ),
+        (
+            "The Hudson Institute, a think tank whose director met Biden, said the talks had "
+            "stalled.",
+            "Hudson Institute",
+            "organization",
+        ),
+    ],
+)
+def test_a_title_in_apposition_makes_a_person(
+    extractor: EventExtractor, text: str, name: str, kind: str
+) -> None:
+    [found] = extractor.extract(text, published="2019-03-01").quotes
+    assert (found.speaker.name, found.speaker.type.value) == (name, kind)

@@ -237,6 +237,13 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
         country_code(token.text) or demonym_country(token.text)
     ) and _looks_personal(sent, head):
         first = last = head
+    elif entity is not None and entity.type is EntityType.ORGANIZATION and _titled(
+        sent, _title_words_after(sent, entity.last)
+    ):
+        # "Oh Ei Sun, senior fellow with ...": a name the NER took for an organisation,
+        # with a person's title heading the apposition ("the Hudson Institute, a think
+        # tank whose director ..." stays an organisation)
+        first, last = entity.first, entity.last
     else:
         return None
     while first > 0 and _joins(sent, first - 1, first):
@@ -270,9 +277,28 @@ def _title_word(token: Token) -> bool:
 def _title_after(doc: AnnotatedDocument, sent: Sentence, last: int) -> str | None:
     """ "Leif-Eric Easley, a professor at Ewha University in Seoul, ...": the apposition
     read off the word order (up to the next comma) when the parse did not attach it."""
+    words = _title_words_after(sent, last)
+    return phrase_text(doc, sent, words) if words else None
+
+
+def _titled(sent: Sentence, words: list[int]) -> bool:
+    """Whether a title noun comes before the first preposition, pronoun or wh-word."""
+    for i in words:
+        token = sent.tokens[i]
+        if token.upos in ("ADP", "PRON", "SCONJ") or token.text.lower() in (
+            "who", "whose", "which", "that", "where"
+        ):
+            return False
+        if token.lemma.lower() in lexicon().person_title_nouns:
+            return True
+    return False
+
+
+def _title_words_after(sent: Sentence, last: int) -> list[int]:
+    """Token indices of a title apposition right after token ``last`` (empty: none)."""
     tokens = sent.tokens
     if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
-        return None
+        return []
     words = []
     for token in tokens[last + 2: last + 16]:
         if token.text in (",", ".", ";", "“", "”", "\"") or (
@@ -282,10 +308,10 @@ def _title_after(doc: AnnotatedDocument, sent: Sentence, last: int) -> str | Non
     while words and words[0].upos == "DET":
         words.pop(0)
     if words and words[0].upos == "CCONJ":
-        return None  # "Lai Ching-te, and other officials": a list, not an apposition
+        return []  # "Lai Ching-te, and other officials": a list, not an apposition
     if words and any(t.lemma.lower() in lexicon().person_title_nouns for t in words):
-        return phrase_text(doc, sent, [t.index for t in words])
-    return None
+        return [t.index for t in words]
+    return []
 
 
 def _title_phrase(
