@@ -37,6 +37,12 @@ _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "sunday", "today", "yesterday", "tomorrow", "january", "february",
                          "march", "april", "june", "july", "august", "september", "october",
                          "november", "december"})
+#: last words of organisation names the entity tagger can take for places ("African Union")
+_ORG_HEADS = frozenset({
+    "Union", "Organization", "Organisation", "Council", "Agency", "Institute", "Ministry",
+    "Department", "Commission", "Association", "Alliance", "Party", "Bank", "Fund", "Court",
+    "Command", "Committee", "Office", "University", "Foundation", "League", "Movement",
+})
 #: words that head a date phrase ("last week", "on Tuesday") when one is misattached
 _TIME_NOUNS = _DATE_WORDS | {"week", "month", "year", "weekend"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "who"})
@@ -94,14 +100,15 @@ def conjuncts(sent: Sentence, head: int) -> list[int]:
                 if grandchild.deprel == "conj" and grandchild.upos == "PROPN":
                     out.extend(conjuncts(sent, grandchild.index))
                 elif grandchild.deprel in ("flat", "flat:name") and _second_name(
-                        sent, head, grandchild.index):
+                        sent, child.index, grandchild.index):
                     # ... or hung on it as one more part of the name
                     out.append(grandchild.index)
     return out
 
 
 def _second_name(sent: Sentence, head: int, part: int) -> bool:
-    """``part``, a piece of the name under ``head``, is really another named entity joined
+    """``part``, a piece of the name at ``head`` (the head may be a title noun above the
+    name: then ``head`` is the name's first part), is really another named entity joined
     by "and"/"or": the entity tagger sees two names, the parser one."""
     mine, theirs = sent.entity_at(head), sent.entity_at(part)
     if mine is None or theirs is None or mine == theirs:
@@ -211,8 +218,9 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
     if token.lemma.lower() in lexicon().person_title_nouns or (
             _title_word(token) and token.text[:1].isupper()):
         # "President Xi Jinping" parsed with the title as head and the name hanging off it
-        after = [c.index for c in sent.children(head) if c.index > head
-                 and c.deprel in ("flat", "flat:name", "appos", "compound") and c.upos == "PROPN"]
+        after = [c.index for c in sent.children(head) if c.index > head and c.upos == "PROPN"
+                 and (c.deprel in ("flat", "flat:name", "appos", "compound")
+                      or _bare_person_nmod(sent, c))]
         if after:
             names: list[int] = []
             stack = list(after)
@@ -261,6 +269,15 @@ def _name_span(sent: Sentence, head: int) -> tuple[int, int] | None:
     if first > last:
         return None
     return first, last
+
+
+def _bare_person_nmod(sent: Sentence, token: Token) -> bool:
+    """ "Secretary of State Antony J. Blinken" with "Antony" an nmod of "Secretary": a
+    person's name with no preposition of its own."""
+    entity = sent.entity_at(token.index)
+    return (token.deprel == "nmod" and entity is not None and entity.type is EntityType.PERSON
+            and entity.first == token.index
+            and not any(c.deprel == "case" for c in sent.children(token.index)))
 
 
 def _title_word(token: Token) -> bool:
@@ -433,7 +450,9 @@ def actor_at(doc: AnnotatedDocument, sent: Sentence, head: int) -> Actor:
         code = country_code(place)
         if code is not None and is_country_name(place):
             return Actor(name=place, type=ActorType.COUNTRY, country=code, mentions=(mention,))
-    if entity is not None and entity.type is EntityType.ORGANIZATION:
+    if entity is not None and (entity.type is EntityType.ORGANIZATION or (
+        entity.type is EntityType.LOCATION and sent.tokens[entity.last].text in _ORG_HEADS
+    )):
         return Actor(
             name=_with_acronym(sent, entity.last, _without_possessive(entity.text)),
             type=ActorType.ORGANIZATION,

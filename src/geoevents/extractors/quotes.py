@@ -212,8 +212,11 @@ class QuoteExtractor:
                      and not find_date_mentions(
                          phrase_text(doc, sent, phrase_indices(sent, c.index)))]
             # a subject before the cue wins over one after it: in "X said Y was killed" the
-            # parser can make Y a second subject of "said"
-            return sorted(found, key=lambda c: (c.index > cue.index, abs(c.index - cue.index)))
+            # parser can make Y a second subject of "said"; of two before it (an apposition
+            # parsed as a second subject: "the Hudson Institute, a think tank ..., said") the
+            # named one wins
+            return sorted(found, key=lambda c: (
+                c.index > cue.index, not _names_speaker(sent, c), abs(c.index - cue.index)))
 
         candidates = subjects(cue.index)
         if not candidates and cue.deprel in ("conj", "xcomp") and cue.head >= 0:
@@ -446,10 +449,12 @@ class QuoteExtractor:
     @staticmethod
     def _fronted(sent: Sentence, cue: Token) -> list[int]:
         """ "Y, X said" / "Y, said X": the clause before the comma that precedes the speaker."""
-        subject = next((c for c in sent.children(cue.index) if c.deprel.startswith("nsubj")),
-                       None)
-        if subject is None:
+        # the subject next to the cue: a second "subject" further left can be a piece of
+        # the fronted clause itself ("..., its lack of consensus ...,” he told")
+        subjects = [c for c in sent.children(cue.index) if c.deprel.startswith("nsubj")]
+        if not subjects:
             return []
+        subject = min(subjects, key=lambda c: abs(c.index - cue.index))
         subject_first = min(sent.subtree(subject.index))
         left = min(subject_first, cue.index)
         while left >= 2 and sent.tokens[left - 1].text in _CLOSERS + '"':
@@ -507,6 +512,8 @@ class QuoteExtractor:
                 indices.extend(adopted)
         elif fronted:
             indices = fronted
+            # 'Delhi “will be careful,” he told': a subject inside the fronted clause is its own
+            adopted.update(i for i in fronted if sent.tokens[i].head == cue.index)
         elif cue.deprel in ("parataxis", "ccomp") and cue.head >= 0 and (
             sent.tokens[cue.head].start < cue.start
         ):
@@ -684,6 +691,12 @@ def _object_relative(sent: Sentence, cue: Token) -> bool:
     )
 
 
+def _names_speaker(sent: Sentence, token: Token) -> bool:
+    """Whether ``token`` is tagged as a person or organisation name."""
+    entity = sent.entity_at(token.index)
+    return entity is not None and entity.type in (EntityType.PERSON, EntityType.ORGANIZATION)
+
+
 def _subject_before(sent: Sentence, cue: Token) -> bool:
     return any(c.deprel.startswith("nsubj") and c.index < cue.index
                for c in sent.children(cue.index))
@@ -697,14 +710,14 @@ def _extent(sent: Sentence, token: Token) -> tuple[int, int]:
 
 def _complement(sent: Sentence, cue: Token) -> Token | None:
     """The clause a speech verb reports: its complement after it or, when the parser made
-    the reported clause's subject a second subject of the cue ("said the missiles landed
-    ..." with "landed" hanging off "missiles"), that subject with its verb."""
+    the reported clause's subject a second subject or an object of the cue ("said the
+    missiles landed ..." with "landed" hanging off "missiles"), that noun with its verb."""
     children = [c for c in sent.children(cue.index) if c.index > cue.index]
     for child in children:
         if child.deprel in ("ccomp", "xcomp"):
             return child
     for child in children:
-        if child.deprel.startswith("nsubj") and any(
+        if (child.deprel.startswith("nsubj") or child.deprel == "obj") and any(
                 c.deprel in ("acl", "acl:relcl") and is_verb(c) and c.xpos in ("VBD", "VBN", "VBZ")
                 for c in sent.children(child.index)):
             return child
