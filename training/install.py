@@ -118,6 +118,11 @@ def source_files() -> dict[str, Path]:
     return files
 
 
+def _same_files(previous: dict[str, Any], files: dict[str, Any]) -> bool:
+    old_hashes = {k: v.get("sha256") for k, v in previous.get("files", {}).items()}
+    return old_hashes == {k: v["sha256"] for k, v in files.items()}
+
+
 def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
     import stanza
 
@@ -152,7 +157,9 @@ def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
     stats_path = data_dir() / "prepare_stats.json"
     manifest: dict[str, Any] = {
         "name": "geoevents-en-compact",
-        "version": previous.get("version") or dt.date.today().strftime("%Y.%m.%d"),
+        # a new version whenever a file changed (the date it was installed)
+        "version": (previous.get("version") if _same_files(previous, files) else None)
+        or dt.date.today().strftime("%Y.%m.%d"),
         "language": "en",
         "stanza_version": stanza.__version__,
         "license": "CC-BY-SA-4.0",
@@ -166,9 +173,7 @@ def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
         "data_stats": read_json(stats_path) if stats_path.exists() else {},
     }
     # scores belong to one exact set of files: keep them only if nothing changed
-    old_hashes = {k: v.get("sha256") for k, v in previous.get("files", {}).items()}
-    new_hashes = {k: v["sha256"] for k, v in files.items()}
-    if old_hashes == new_hashes:
+    if _same_files(previous, files):
         for key in ("scores", "reference_scores", "evaluated"):
             if key in previous:
                 manifest[key] = previous[key]

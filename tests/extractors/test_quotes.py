@@ -195,3 +195,10 @@ def test_a_title_in_apposition_makes_a_person(
     [found] = extractor.extract(text, published="2019-03-01").quotes
     assert (found.speaker.name, found.speaker.type.value) == (name, kind)
 
+
+def test_a_reported_clause_parsed_as_the_cues_object(extractor: EventExtractor) -> None:
+    # "attackers" comes out as the object of "said", "collaborated" as a clause on it
+    text = "Police chief Ahmed Khan had earlier said attackers collaborated with partners abroad."
+    [found] = extractor.extract(text, published="2025-03-13").quotes
+    assert found.speaker.name == "Ahmed Khan"
+    assert found.text == "attackers collaborated with partners abroad"
