@@ -513,7 +513,9 @@ class QuoteExtractor:
         elif fronted:
             indices = fronted
             # 'Delhi “will be careful,” he told': a subject inside the fronted clause is its own
-            adopted.update(i for i in fronted if sent.tokens[i].head == cue.index)
+            for c in sent.children(cue.index):
+                if c.index in fronted:
+                    adopted.update(sent.subtree(c.index))
         elif cue.deprel in ("parataxis", "ccomp") and cue.head >= 0 and (
             sent.tokens[cue.head].start < cue.start
         ):
