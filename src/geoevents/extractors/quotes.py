@@ -122,8 +122,10 @@ class _Memory:
 
     def body_between(self, doc: AnnotatedDocument, start: int, end: int) -> Actor | None:
         """The last subject in ``[start, end)`` that is a country or organisation."""
-        for sent, token in reversed(self.subjects):
-            if start <= token.start < end:
+        for sent, token in reversed(self.subjects):  # in document order: stop below start
+            if token.start < start:
+                break
+            if token.start < end:
                 actor = actor_at(doc, sent, token.index)
                 if actor.type in (ActorType.COUNTRY, ActorType.ORGANIZATION):
                     return actor
