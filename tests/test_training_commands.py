@@ -192,3 +192,41 @@ def test_stopping_train_py_stops_the_trainer(
     assert subprocess.run(["kill", "-0", str(pid)], capture_output=True).returncode != 0
     record = json.loads((tmp_path / "train_record.json").read_text())
     assert record["ner"]["runs"][-1]["interrupted"] is True
+
+
+def test_ner_fine_tune_goes_through_warmstart_py(train: ModuleType, tmp_path: Path) -> None:
+    params = train.hparams("ner", False, 3000, ["lr=0.0001"])
+    assert "--finetune" not in train.build_command("ner", params, False)
+    folder = tmp_path / "saved_models" / "ner"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ner.pt").write_bytes(b"ner weights")
+    cmd = train.build_command("ner", params, False)
+    assert cmd[1].endswith("warmstart.py") and cmd[2] == "ner"
+    start = Path(_value(cmd, "--finetune_load_name"))
+    assert start.read_bytes() == b"ner weights" and start.name == "ner_start.pt"
+    assert _value(cmd, "--lr") == "0.0001" and _value(cmd, "--save_name") == "ner.pt"
+
+
+def test_ner_fine_tune_uses_the_command_line_learning_rate(train: ModuleType) -> None:
+    """stanza's own --finetune builds the optimizer from the saved model's lr; the
+    warm-start trainer takes it (and the other training settings) from the command line."""
+    from stanza.models import ner_tagger
+    from stanza.models.common.pretrain import Pretrain
+    from stanza.models.ner.trainer import Trainer
+
+    warmstart = importlib.import_module("warmstart")
+    models = ROOT / "src" / "geoevents" / "nlp" / "models" / "en"
+    start = str(models / "ner.pt")
+    pretrain = Pretrain(str(models / "pretrain.pt"))
+    saved = Trainer(args={}, model_file=start, pretrain=pretrain, device="cpu")
+    args = ner_tagger.parse_args(
+        ["--finetune", "--finetune_load_name", start, "--lr", "0.000123", "--dropout", "0.3"]
+    )
+    settings = {key: args[key] for key in warmstart.NER_TRAINING_KEYS}
+    warm_class = warmstart.ner_warm_trainer(start, settings)
+    warm = warm_class(args={}, model_file=start, pretrain=pretrain, device="cpu")
+    assert saved.optimizer.param_groups[0]["lr"] != 0.000123
+    assert warm.optimizer.param_groups[0]["lr"] == 0.000123
+    assert warm.args["dropout"] == 0.3
+    # the network itself is the saved one
+    assert warm.args["hidden_dim"] == saved.args["hidden_dim"]

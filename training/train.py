@@ -316,6 +316,9 @@ def build_command(model: str, params: dict[str, object], fresh: bool) -> list[st
             start = save / "ner_start.pt"
             shutil.copyfile(model_file, start)
             cmd += ["--finetune", "--finetune_load_name", str(start)]
+            # stanza's --finetune would take lr & co. from the saved model, not from here
+            runner = [WARMSTART, "ner"]
+            return [sys.executable, *runner, *cmd[1:], *common, *flags(params)]
     else:
         raise ValueError(model)
     return [sys.executable, "-m", *cmd, *common, *flags(params)]

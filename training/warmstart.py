@@ -17,12 +17,18 @@ stanza runs unchanged except for one substitution each:
   For a file whose tags were predicted (the ``depparse-retagged`` stage) the two differ and
   the batches index the wrong rows.  Here the batches use the saved vocabulary
   (``--vocab_from PATH``); tags it does not know map to stanza's unknown id.
+* ``ner``: stanza's ``--finetune`` builds the optimizer from the *saved* model's settings,
+  so ``--lr`` and the other training settings on the command line are silently ignored
+  (a fine-tune "at 3e-4" runs at the original 1e-3).  Here the training settings given on
+  the command line (:data:`NER_TRAINING_KEYS`) replace the saved ones before the
+  optimizer is built; the architecture still comes from the saved model.
 
 Usage (``training/train.py`` builds these command lines)::
 
     python training/warmstart.py tagger --warm_start pos_start.pt <stanza tagger args>
     python training/warmstart.py tokenizer --warm_start tokenize_start.pt <stanza tokenizer args>
     python training/warmstart.py parser --vocab_from depparse_goldtags.pt <stanza parser args>
+    python training/warmstart.py ner <stanza ner_tagger args with --finetune_load_name>
 """
 
 from __future__ import annotations
@@ -106,9 +112,60 @@ def run_parser(argv: list[str]) -> None:
     parser.main(rest)
 
 
+#: NER settings that shape training, not the network: a fine-tune takes them from the
+#: command line instead of the saved model
+NER_TRAINING_KEYS = (
+    "optim",
+    "lr",
+    "min_lr",
+    "lr_decay",
+    "patience",
+    "momentum",
+    "max_grad_norm",
+    "dropout",
+    "word_dropout",
+    "rec_dropout",
+    "locked_dropout",
+    "second_optim",
+    "second_lr",
+)
+
+
+def ner_warm_trainer(start: str, settings: dict[str, Any]) -> type:
+    """stanza's NER Trainer, except that loading *start* applies *settings* over the saved
+    model's own before the optimizer is built."""
+    from stanza.models.ner.trainer import Trainer
+
+    class WarmTrainer(Trainer):  # type: ignore[misc]
+        def __init__(self, args: Any = None, model_file: Any = None, **kw: Any):
+            if model_file == start:
+                args = {**(args or {}), **settings}
+            super().__init__(args=args, model_file=model_file, **kw)
+
+    return WarmTrainer
+
+
+def run_ner(argv: list[str]) -> None:
+    from stanza.models import ner_tagger
+
+    args = ner_tagger.parse_args(argv)
+    start = args["finetune_load_name"]
+    if not args["finetune"] or not start:
+        raise SystemExit("warmstart.py ner needs --finetune --finetune_load_name PATH")
+    settings = {key: args[key] for key in NER_TRAINING_KEYS}
+    ner_tagger.Trainer = ner_warm_trainer(start, settings)
+    print(f"fine-tune of {start} with " + ", ".join(f"{k}={v}" for k, v in settings.items()))
+    ner_tagger.main(argv)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    runners = {"tagger": run_tagger, "tokenizer": run_tokenizer, "parser": run_parser}
+    runners = {
+        "tagger": run_tagger,
+        "tokenizer": run_tokenizer,
+        "parser": run_parser,
+        "ner": run_ner,
+    }
     if not args or args[0] not in runners:
         raise SystemExit(f"usage: warmstart.py {{{'|'.join(runners)}}} ...")
     runners[args[0]](args[1:])
