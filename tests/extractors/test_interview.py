@@ -43,3 +43,18 @@ def test_meeting_asked_about_in_an_interview(extractor: EventExtractor) -> None:
     people = {p.name for m in doc.meetings for p in m.participants}
     assert "Jane Doe" in people
     assert not any(name.startswith("VOA") for name in people)
+
+
+def test_a_speaker_label_is_nobodys_subject(extractor: EventExtractor) -> None:
+    # the parser makes "VOA" a subject of the question's first clause; the label is only
+    # the interviewer's name, the statement is Russia's
+    text = (
+        "VOA: Two days after the summit ended, Russia held naval exercises near Japan and "
+        "called them “a routine drill for the defense of its coast.” What do you make of "
+        "that?\n"
+        "Jane Doe, former U.S. ambassador to Japan: It was a message. I expected it.\n"
+        "VOA: Will there be more?\n"
+        "Doe: Probably."
+    )
+    quotes = extractor.extract(text, published="2024-06-02").quotes
+    assert [(q.speaker.name, q.speaker.country) for q in quotes] == [("Russia", "RUS")]

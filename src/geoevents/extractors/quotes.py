@@ -11,6 +11,7 @@ from geoevents.actors import Actor, ActorType, country_code
 from geoevents.dates import Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.base import event_date, is_verb
+from geoevents.extractors.interview import Interview, interview_turns
 from geoevents.extractors.mentions import (
     actor_at,
     entity_head,
@@ -119,6 +120,8 @@ class _Memory:
     persons: list[tuple[int, Actor]] = attrs.Factory(list)
     #: noun subjects outside quotation marks, for "it said" (read only when needed)
     subjects: list[tuple[Sentence, Token]] = attrs.Factory(list)
+    #: turns of a question-and-answer text: a speaker label ("VOA:") is nobody's subject
+    interview: Interview = attrs.Factory(Interview)
 
     def body_between(self, doc: AnnotatedDocument, start: int, end: int) -> Actor | None:
         """The last subject in ``[start, end)`` that is a country or organisation."""
@@ -181,7 +184,7 @@ class QuoteExtractor:
     def extract(self, doc: AnnotatedDocument) -> Iterator[Quote]:
         segments = scan_quotes(doc.text)
         inside = _QuoteIndex.of(doc.text, segments)
-        memory = _Memory()
+        memory = _Memory(interview=interview_turns(doc.text))
         handled: set[int] = set()
         used_cues: set[tuple[int, int]] = set()
         for sent in doc.sentences:
@@ -189,7 +192,7 @@ class QuoteExtractor:
             memory.subjects.extend(
                 (sent, t) for t in sent.tokens
                 if t.deprel.startswith("nsubj") and t.upos in ("PROPN", "NOUN")
-                and not inside.covers(t.start)
+                and not inside.covers(t.start) and not memory.interview.in_label(t.start)
             )
             yield from self._direct(doc, sent, segments, inside, memory, handled, used_cues)
             yield from self._reported(doc, sent, inside, memory, used_cues)
@@ -211,6 +214,9 @@ class QuoteExtractor:
         def subjects(head: int) -> list[Token]:
             found = [c for c in sent.children(head) if c.deprel in ("nsubj", "nsubj:pass")
                      and not (inside and inside.covers(c.start))
+                     # "VOA: ..., China conducted drills and called them ...": the parser
+                     # can make a turn's label a subject of the first clause
+                     and not memory.interview.in_label(c.start)
                      and not find_date_mentions(
                          phrase_text(doc, sent, phrase_indices(sent, c.index)))]
             # a subject before the cue wins over one after it: in "X said Y was killed" the
