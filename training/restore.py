@@ -15,8 +15,10 @@ copies the installed files back:
   so that ``install.py`` keeps counting the training time of earlier sessions.
 
 Run ``prepare.py`` first: the shipped models index the word vectors of ``data/pretrain.pt``,
-and this script stops if the rebuilt vocabulary differs from the installed one.
-Existing files are left alone unless ``--force`` is given.
+and this script stops if the rebuilt vocabulary does not begin with the installed one
+(``--glove-extend`` may append words; the NER model's vocabulary is then extended too).
+Existing files are left alone unless ``--force`` is given; a model restored into an
+existing work dir (after a discarded experiment) gets its settings back in the record.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import MODELS_DIR, data_dir, read_json, saved_dir, work_dir, write_json
-from install import PROCESSORS
+from install import PROCESSORS, align_ner_vocabulary
 
 
 def to_float(obj: Any) -> Any:
@@ -57,7 +59,9 @@ def check_pretrain(models: Path) -> None:
     rebuilt = data_dir() / "pretrain.pt"
     if not rebuilt.exists():
         raise SystemExit(f"{rebuilt} is missing: run training/prepare.py first")
-    if pretrain_words(rebuilt) != pretrain_words(models / "pretrain.pt"):
+    installed = pretrain_words(models / "pretrain.pt")
+    # prepare.py --glove-extend may append words; the installed ids must not move
+    if pretrain_words(rebuilt)[: len(installed)] != installed:
         raise SystemExit(
             f"{rebuilt} has another vocabulary than the installed pretrain.pt; "
             "the installed models cannot be continued with it"
@@ -85,6 +89,21 @@ def record_from_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def note_restored(record: dict[str, Any], restored: dict[str, Any], procs: list[str]) -> None:
+    """After *procs* were restored into an existing work dir, their record says again
+    which settings trained the model now there (not those of a discarded later run)."""
+    for proc in procs:
+        stages = [proc, "depparse-retagged"] if proc == "depparse" else [proc]
+        for stage in stages:
+            if stage not in restored:
+                continue
+            params = restored[stage]["hyperparameters"]
+            entry = record.setdefault(stage, {"train_seconds": 0.0, "runs": []})
+            entry["hyperparameters"] = params
+            source = restored[stage]["runs"][0]["restored"]
+            entry["runs"].append({"restored": source, "seconds": 0.0, "hyperparameters": params})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -96,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     check_pretrain(args.models)
+    copied: list[str] = []
     for proc in PROCESSORS:
         target = saved_dir(proc) / f"{proc}.pt"
         if target.exists() and not args.force:
@@ -103,12 +123,19 @@ def main(argv: list[str] | None = None) -> int:
             continue
         data = torch.load(args.models / f"{proc}.pt", map_location="cpu", weights_only=True)
         torch.save(to_float(data), target)
+        if proc == "ner" and align_ner_vocabulary(target, data_dir() / "pretrain.pt"):
+            print("ner: word vocabulary extended to data/pretrain.pt's")
+        copied.append(proc)
         print(f"{proc}: {target}")
     record_path = work_dir() / "train_record.json"
+    restored = record_from_manifest(read_json(args.models / "manifest.json"))
     if record_path.exists() and not args.force:
-        print(f"{record_path} exists, kept")
+        record = read_json(record_path)
+        note_restored(record, restored, copied)
+        write_json(record_path, record)
+        print(f"{record_path} kept" + (f"; restored {', '.join(copied)}" if copied else ""))
     else:
-        write_json(record_path, record_from_manifest(read_json(args.models / "manifest.json")))
+        write_json(record_path, restored)
         print(f"wrote {record_path}")
     return 0
 
