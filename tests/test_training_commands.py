@@ -307,3 +307,18 @@ def test_the_pretrain_extension_appends_glove_words_by_frequency(
     b = Pretrain(str(tmp_path / "b.pt")).vocab._id2unit
     assert b[: len(a)] == a  # nothing moved
     assert b[len(a) :] == words[100:149]  # then GloVe's next words by rank
+
+
+def test_lowercased_ner_copies_keep_their_labels(train: ModuleType) -> None:
+    prepare = importlib.import_module("prepare")
+    named = [{"text": "Flights", "ner": "O"}, {"text": "to", "ner": "O"},
+             {"text": "Kerala", "ner": "B-LOC"}]
+    plain = [{"text": "Thanks", "ner": "O"}]
+    sentences = [named, plain] * 50
+    copies = prepare.lowercased_copies(sentences, 0.3)
+    assert 0 < len(copies) < 50  # a fraction of the 50 sentences with a name, none without
+    assert all(c == [{"text": "flights", "ner": "O"}, {"text": "to", "ner": "O"},
+                     {"text": "kerala", "ner": "B-LOC"}] for c in copies)
+    assert copies == prepare.lowercased_copies(sentences, 0.3)  # stable
+    assert prepare.lowercased_copies(sentences, 0.0) == []
+    assert len(prepare.lowercased_copies(sentences, 1.0)) == 50

@@ -4,12 +4,14 @@
 Reads the open corpora in ``<repo>/../shared/corpora`` (override with ``--corpora``) and
 writes into ``${GEOEVENTS_TRAIN_DIR:-~/.cache/geoevents-training}/data``:
 
-* ``pretrain.pt``            stanza Pretrain built from GloVe 6B 50d (shared by pos/depparse/ner)
+* ``pretrain.pt``            stanza Pretrain built from GloVe 6B 50d (shared by pos/depparse/ner),
+                             extended with GloVe's next words up to 100,000 (``--glove-extend``)
 * ``ud_train.conllu``        EWT train + GUM-open train (+ curly-quote variants, see below)
 * ``ud_dev.conllu``          EWT dev (early stopping for every UD model)
 * ``tok_train.txt/.labels``  tokenizer raw text + character labels (+ ``tok_train_mwt.json``)
 * ``tok_dev.txt/.labels``    same for EWT dev
-* ``ner_train.json``         UNER-EWT train (twice) + GUM-open entities + re3d + wikigold
+* ``ner_train.json``         UNER-EWT train (twice, + 30 % of its sentences with a name once more
+                             in lower case) + GUM-open entities + re3d + wikigold
 * ``ner_dev.json``           UNER-EWT dev
 * ``prepare_stats.json``     counts, for the README / manifest
 
@@ -288,6 +290,20 @@ def fix_bio(tags: list[str]) -> list[str]:
             out.append("B-" + typ)
         prev = out[-1]
     return out
+
+
+def lowercased_copies(sentences: list[NerSentence], fraction: float) -> list[NerSentence]:
+    """Lower-case copies of a stable ``fraction`` of the sentences that contain a name.
+
+    Web text writes names in lower case too ("flights to kerala", "ask lisa"), which a
+    model trained on edited text tags as common words; the copies keep the labels.
+    """
+    return [
+        [{**token, "text": token["text"].lower()} for token in sentence]
+        for i, sentence in enumerate(sentences)
+        if any(token["ner"] != "O" for token in sentence)
+        and stable_fraction(f"lower:{i}") < fraction
+    ]
 
 
 def read_uner(path: Path) -> list[NerSentence]:
@@ -647,6 +663,13 @@ def main(argv: list[str] | None = None) -> int:
         "words unseen in training (default: %(default)s; 0: none)",
     )
     parser.add_argument(
+        "--ner-lowercase",
+        type=float,
+        default=0.3,
+        help="fraction of UNER-EWT train sentences with a name added once more in lower "
+        "case (default: %(default)s)",
+    )
+    parser.add_argument(
         "--uner-repeat",
         type=int,
         default=2,
@@ -699,6 +722,8 @@ def main(argv: list[str] | None = None) -> int:
         # UNER-EWT is the domain of the NER target (web and news text); the other sets are
         # wikipedia, defence reports and GUM's genres: repeating UNER weights it up
         extra = parts["uner_ewt_train"] * (args.uner_repeat - 1)
+        lowered = lowercased_copies(parts["uner_ewt_train"], args.ner_lowercase)
+        extra += lowered
         train = extra + [s for part in parts.values() for s in part]
         dev = read_uner(corpora / "ner" / "UNER_English-EWT" / "en_ewt-ud-dev.iob2")
         write_ner(train, out / "ner_train.json")
@@ -707,6 +732,7 @@ def main(argv: list[str] | None = None) -> int:
             name: {"sentences": len(p), "entities": count_entities(p)} for name, p in parts.items()
         }
         stats["ner"]["uner_ewt_train"]["repeat"] = args.uner_repeat  # type: ignore[index]
+        stats["ner"]["uner_ewt_train"]["lowercased_copies"] = len(lowered)  # type: ignore[index]
         stats["ner"]["uner_ewt_dev"] = {"sentences": len(dev), "entities": count_entities(dev)}  # type: ignore[index]
         print("ner:", json.dumps(stats["ner"], indent=1))
 
