@@ -322,3 +322,16 @@ def test_lowercased_ner_copies_keep_their_labels(train: ModuleType) -> None:
     assert copies == prepare.lowercased_copies(sentences, 0.3)  # stable
     assert prepare.lowercased_copies(sentences, 0.0) == []
     assert len(prepare.lowercased_copies(sentences, 1.0)) == 50
+
+
+def test_a_changed_model_set_gets_a_new_version_even_on_the_same_day(
+    train: ModuleType,
+) -> None:
+    import datetime as dt
+
+    install = importlib.import_module("install")
+    day = dt.date(2026, 12, 2)
+    assert install.new_version(None, day) == "2026.12.02"
+    assert install.new_version("2026.11.28", day) == "2026.12.02"
+    assert install.new_version("2026.12.02", day) == "2026.12.02.1"
+    assert install.new_version("2026.12.02.1", day) == "2026.12.02.2"

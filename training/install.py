@@ -148,6 +148,16 @@ def _same_files(previous: dict[str, Any], files: dict[str, Any]) -> bool:
     return old_hashes == {k: v["sha256"] for k, v in files.items()}
 
 
+def new_version(previous: str | None, today: dt.date) -> str:
+    """The version of a changed set of files: the install date, with a counter when the
+    previous set was installed the same day ("2026.12.02" -> "2026.12.02.1" -> ".2")."""
+    date = today.strftime("%Y.%m.%d")
+    if previous is None or not previous.startswith(date):
+        return date
+    counter = previous[len(date) + 1 :]
+    return f"{date}.{int(counter) + 1 if counter.isdigit() else 1}"
+
+
 def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
     import stanza
 
@@ -182,9 +192,8 @@ def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
     stats_path = data_dir() / "prepare_stats.json"
     manifest: dict[str, Any] = {
         "name": "geoevents-en-compact",
-        # a new version whenever a file changed (the date it was installed)
         "version": (previous.get("version") if _same_files(previous, files) else None)
-        or dt.date.today().strftime("%Y.%m.%d"),
+        or new_version(previous.get("version"), dt.date.today()),
         "language": "en",
         "stanza_version": stanza.__version__,
         "license": "CC-BY-SA-4.0",
