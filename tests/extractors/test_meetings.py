@@ -169,3 +169,18 @@ def test_hosting_verbs_with_a_named_guest(
 )
 def test_hosting_verbs_without_a_guest(extractor: EventExtractor, text: str) -> None:
     assert extractor.extract(text, published="2024-04-10").meetings == ()
+
+
+def test_after_meeting_with_is_a_meeting_when_tagged_as_a_noun(
+    extractor: EventExtractor,
+) -> None:
+    # the bundled tagger reads "after meeting with" as a noun phrase; it is the verb "meet"
+    text = (
+        "Australian Prime Minister Anthony Albanese is expected to visit Indonesia and "
+        "Vietnam in late May, in a move to deepen regional ties after meeting with Japanese "
+        "Prime Minister Fumio Kishida on Friday."
+    )
+    meetings = extractor.extract(text, published="2021-04-16").meetings
+    assert [[p.name for p in m.participants] for m in meetings] == [
+        ["Anthony Albanese", "Fumio Kishida"]
+    ]

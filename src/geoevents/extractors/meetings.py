@@ -12,6 +12,7 @@ from geoevents.extractors.base import (
     is_hypothetical,
     is_negated,
     is_verb,
+    is_verb_form,
     tense_of,
 )
 from geoevents.extractors.interview import Interview, interview_turns
@@ -77,10 +78,12 @@ class MeetingExtractor:
         lemma = _trigger_lemma(token)
         noun = (token.upos == "NOUN" and lemma in _NOUN_TRIGGERS) or (
             token.text.lower() in _NOUN_FORMS and token.text.lower() != "dialogue")
-        if noun and not (is_verb(token) and _verbal_use(sent, token)):
+        # "after meeting with B": a verb even where the tagger says NOUN
+        verbal = is_verb_form(token) and _verbal_use(sent, token)
+        if noun and not verbal:
             noun_actors = self._noun_meeting(doc, sent, token, interview)
             return (noun_actors, False) if noun_actors is not None else None
-        if not is_verb(token):
+        if not (is_verb(token) or verbal):
             return None
         lemma = lexicon().verb_lemma(token.text, token.lemma)
         if lemma not in _MEETING_VERBS:

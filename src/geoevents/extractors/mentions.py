@@ -73,6 +73,14 @@ def phrase_indices(sent: Sentence, head: int, *, keep: frozenset[str] = frozense
             continue  # "Last week South Korean officials said": a date the parser hung here
         out.extend(subtree)
     indices = _contiguous(sorted(out), head)
+    for i, index in enumerate(indices):
+        if index >= head:
+            break
+        if sent.tokens[index].lemma.lower() in _TIME_NOUNS and all(
+            sent.tokens[j].upos in ("ADJ", "DET", "NUM") for j in indices[:i]
+        ):
+            indices = indices[i + 1:]  # the same date hung deeper ("week" under "South")
+            break
     while len(indices) > 1 and sent.tokens[indices[-1]].upos == "PUNCT":
         indices.pop()
     while len(indices) > 1 and sent.tokens[indices[0]].upos in ("PUNCT", "CCONJ"):

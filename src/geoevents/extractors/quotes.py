@@ -488,7 +488,7 @@ class QuoteExtractor:
         if complement is not None and complement.deprel == "xcomp":
             if clause_only:
                 return []  # "agreed to jointly address ...": a commitment, not a statement
-            if any(c.deprel == "obj" and c.index < complement.index for c in after):
+            if any(c.deprel in ("obj", "iobj") and c.index < complement.index for c in after):
                 return self._predicate(sent, cue)  # "called X Y", "urged X to Y"
             if not any(is_verb(sent.tokens[i]) for i in sent.subtree(complement.index)):
                 if any(c.deprel == "case" for c in sent.children(complement.index)):
