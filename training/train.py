@@ -68,6 +68,9 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
             "word_emb_dim": 50,
             "deep_biaff_hidden_dim": 200,
             "composite_deep_biaff_hidden_dim": 50,
+            # stanza's 0.5 / 0.33 leave the compact tagger underfitting (train-set UPOS 95.6)
+            "dropout": 0.25,
+            "word_dropout": 0.15,
             "batch_size": 50,
             "max_steps": 6000,
             "eval_interval": 250,
@@ -86,6 +89,9 @@ HPARAMS: dict[str, dict[str, dict[str, object]]] = {
             "char_hidden_dim": 100,
             "word_emb_dim": 75,
             "deep_biaff_hidden_dim": 256,
+            # as for pos: the compact parser underfits with stanza's 0.5 / 0.33 (train LAS 84)
+            "dropout": 0.25,
+            "word_dropout": 0.15,
             "batch_size": 1000,
             "max_steps": 6000,
             "eval_interval": 200,
