@@ -139,15 +139,23 @@ def _installed(folder: Path, words: list[str]) -> None:
     (folder / "manifest.json").write_text(json.dumps(manifest))
 
 
-def test_restore_seeds_the_work_dir_from_the_installed_models(
-    restore: ModuleType, tmp_path: Path
-) -> None:
+def _installed_and_rebuilt(tmp_path: Path, rebuilt_words: list[str]) -> Path:
+    """An installed set with words <PAD> the missile, and a rebuilt data/pretrain.pt."""
     import torch
 
     installed = tmp_path / "installed"
     _installed(installed, ["<PAD>", "the", "missile"])
     (tmp_path / "data").mkdir()
-    torch.save({"vocab": {"_id2unit": ["<PAD>", "the", "missile"]}}, tmp_path / "data/pretrain.pt")
+    torch.save({"vocab": {"_id2unit": rebuilt_words}}, tmp_path / "data/pretrain.pt")
+    return installed
+
+
+def test_restore_seeds_the_work_dir_from_the_installed_models(
+    restore: ModuleType, tmp_path: Path
+) -> None:
+    import torch
+
+    installed = _installed_and_rebuilt(tmp_path, ["<PAD>", "the", "missile"])
     assert restore.main(["--models", str(installed)]) == 0
     pos = torch.load(tmp_path / "saved_models" / "pos" / "pos.pt", weights_only=True)
     assert pos["model"]["w"].dtype == torch.float32 and pos["model"]["w"].tolist() == [1.0, 1.0]
@@ -168,12 +176,9 @@ def test_restore_after_a_discarded_run_puts_the_settings_back(
 ) -> None:
     import torch
 
-    installed = tmp_path / "installed"
-    _installed(installed, ["<PAD>", "the", "missile"])
-    (tmp_path / "data").mkdir()
     # the rebuilt pretrain may append words (prepare.py --glove-extend); ids do not move
     longer = ["<PAD>", "the", "missile", "hwasong"]
-    torch.save({"vocab": {"_id2unit": longer}}, tmp_path / "data/pretrain.pt")
+    installed = _installed_and_rebuilt(tmp_path, longer)
     restore.main(["--models", str(installed)])
     ner = torch.load(tmp_path / "saved_models" / "ner" / "ner.pt", weights_only=True)
     assert ner["vocab"]["word"]["_id2unit"] == longer
