@@ -122,14 +122,8 @@ def fold(
     for row, word in enumerate(units):
         if row == PAD:
             continue
-        table[row] = torch.cat(
-            [
-                member_word_vector(word, m, pretrain, pre_ids)
-                if row != UNK
-                else pretrain["emb"][UNK].float() + m["model"]["delta_emb.weight"][UNK].float()
-                for m in members
-            ]
-        )
+        # <UNK> maps to both tables' unknown rows, as an unknown word does in a member
+        table[row] = torch.cat([member_word_vector(word, m, pretrain, pre_ids) for m in members])
 
     state: dict[str, torch.Tensor] = {"delta_emb.weight": table}
     state["charmodel.char_emb.weight"] = torch.cat(
