@@ -45,7 +45,8 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
     "custom_extractor.py": (
         ["extractors: meeting, missile_launch, quote, condemnation",
          "dod-2017-07-04-nk-icbm:", "2024-03-11-canada-australia-react:"],
-        [r"condemned: \S+", r'as JSON: \{"document_id":"[^"]+","kind":"condemnation"'],
+        [r"\[CAN\]: \S+", r'as JSON: \{"document_id":"[^"]+","kind":"condemnation"',
+         r"JSON Schema variants: .*Condemnation", r"  CONDEMNATION \S+"],
     ),
 }
 

@@ -17,6 +17,8 @@ import re
 
 import attrs
 
+from geoevents.knowledge import vocabulary
+
 __all__ = ["Interview", "Turn", "interview_turns"]
 
 # A label opens a line or follows the end of a sentence: a name (capitalised words), an
@@ -26,10 +28,6 @@ _LABEL = re.compile(
     r"(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
     r"(?:,\s+(?P<title>(?:[^:\n.?!]|\.(?=\S|\s[a-z])){3,80}?))?:\s"
 )
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
-_NOT_SPEAKERS = frozenset({"note", "editor's note", "update", "correction", "source", "photo",
-                           "watch", "related", "read more", "see also", "warning"})
 
 
 @attrs.frozen
@@ -70,9 +68,10 @@ class Interview:
         if i is None:
             return None
         turn = self.turns[i]
-        if word in _FIRST_PERSON and not turn.question:
+        words = vocabulary().actors
+        if word in words.first_person_pronouns and not turn.question:
             return self._full(turn.speaker, turn.title)
-        if word in _SECOND_PERSON and turn.question:
+        if word in words.second_person_pronouns and turn.question:
             for later in self.turns[i + 1:]:
                 if later.speaker != turn.speaker:
                     return self._full(later.speaker, later.title)
@@ -94,7 +93,7 @@ def interview_turns(text: str) -> Interview:
     """The turns of ``text`` when it reads as an interview: at least two labelled turns by
     at least two different speakers, one of which asks questions."""
     labels = [m for m in _LABEL.finditer(text)
-              if m.group("name").lower() not in _NOT_SPEAKERS]
+              if m.group("name").lower() not in vocabulary().actors.non_speaker_labels]
     if len(labels) < 2:
         return Interview()
     asks: dict[str, list[bool]] = {}
