@@ -158,8 +158,7 @@ def main() -> None:
     names = [variant["$ref"].rsplit("/", 1)[-1] for variant in json_schema()["oneOf"]]
     print("\nJSON Schema variants:", ", ".join(names))
     print("\ngeoevents extract --format pretty, in this process:")
-    geoevents_cli(["extract", "data/articles/2024-03-08-north-korea-launch.txt",
-                   "--published", "2024-03-08", "--format", "pretty"])
+    geoevents_cli(["extract", "--input", str(INPUT), "--format", "pretty"])
 
 
 if __name__ == "__main__":

@@ -111,11 +111,11 @@ class EventKind(Generic[E]):
 
     ``name`` is the kind's name (its event class's ``kind``), ``event_class`` the attrs
     class of its events, ``label`` the word ``--format pretty`` starts its lines with
-    (the name in capitals by default). ``extractor`` builds the kind's default extractor (``None``: the kind only comes from
-    extractors the caller passes); ``merge`` turns the mentions found in one document into
-    one event per real-world event; ``summary`` is the line ``--format pretty`` prints
-    after the ``label``; ``default`` says whether :class:`~geoevents.EventExtractor` runs
-    the extractor when no list is given.
+    (the name in capitals by default). ``extractor`` builds the kind's default extractor
+    (``None``: the kind only comes from extractors the caller passes); ``merge`` turns
+    the mentions found in one document into one event per real-world event; ``summary``
+    is the line ``--format pretty`` prints after the ``label``; ``default`` says whether
+    :class:`~geoevents.EventExtractor` runs the extractor when no list is given.
     """
 
     name: str

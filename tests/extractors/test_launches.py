@@ -114,3 +114,73 @@ def test_a_hyphenated_test_firing_is_a_launch(extractor: EventExtractor) -> None
     [launch] = doc.launches
     assert launch.launcher.country == "PAK"
     assert launch.missile_type is not None and "Shaheen II missile" in launch.missile_type
+
+
+# --- phrasing classes (each tested on several sentences written for it) ------------------------
+def _launches(extractor: EventExtractor, text: str, published: str = "2024-11-20") -> list[
+        tuple[str | None, str | None]]:
+    return [(launch.launcher.country, launch.date.iso())
+            for launch in extractor.extract(text, published=published).launches]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran has successfully launched a space rocket. In March, the country failed at an "
+         "attempt to launch a rocket into orbit.",
+         [("IRN", "2024-11-20"), ("IRN", "2024-03")]),
+        ("North Korea has fired a ballistic missile. The launch follows an earlier test of the "
+         "same missile in February.", [("PRK", "2024-11-20"), ("PRK", "2024-02")]),
+    ],
+)
+def test_an_undated_launch_is_not_one_months_before(
+    extractor: EventExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_launches(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The launch follows a series of missile tests conducted by Pakistan in October.",
+        "Analysts counted several rocket launches carried out by Pakistan in October.",
+    ],
+)
+def test_launches_conducted_by_a_state(extractor: EventExtractor, text: str) -> None:
+    assert ("PAK", "2024-10") in _launches(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("India announced that on November 17 it conducted a successful test flight of the "
+         "Agni rocket.", "IND"),
+        ("The Navy of Pakistan has conducted a missile test exercise, in which four cruise "
+         "missiles were launched from a frigate.", "PAK"),
+        ("Iran announced that its army carried out a test-firing of a new cruise missile "
+         "earlier today.", "IRN"),
+    ],
+)
+def test_launcher_of_conducted_tests(extractor: EventExtractor, text: str, country: str) -> None:
+    assert [c for c, _ in _launches(extractor, text)] == [country]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president warned North Korea against test-launching a long-range missile.",
+        "Iran threatened to fire missiles at shipping in the Gulf.",
+        "North Korea plans to launch a spy satellite next month.",
+        "Officials said the navy will test-fire two cruise missiles on Friday.",
+    ],
+)
+def test_warned_threatened_or_planned_launches_are_no_launch(
+    extractor: EventExtractor, text: str
+) -> None:
+    assert _launches(extractor, text) == []
+
+
+def test_coordinated_states_are_no_single_launcher(extractor: EventExtractor) -> None:
+    text = ("Pakistan test-fired a cruise missile on Monday. India and Pakistan have both "
+            "conducted a series of missile tests in recent years.")
+    assert {c for c, _ in _launches(extractor, text)} == {"PAK"}

@@ -75,8 +75,11 @@ def _future_by_marking(sent: Sentence, index: int, verb: Token) -> bool:
 def tense_of(sent: Sentence, index: int) -> Tense:
     """Past, present or future of the clause around token ``index``."""
     verb = clause_head(sent, index)
-    if _future_by_marking(sent, index, verb):
+    if _future_by_marking(sent, index, verb) or _scheduled(sent, verb):
         return Tense.FUTURE
+    intended = _intended(sent, verb)
+    if intended is not None:
+        return intended
     markers = [verb, *(c for c in sent.children(verb.index)
                        if c.deprel in ("aux", "aux:pass", "cop"))]
     if len(markers) == 1 and verb.xpos == "VBG" and verb.head >= 0 and verb.deprel in (
@@ -96,11 +99,15 @@ def tense_of(sent: Sentence, index: int) -> Tense:
 
 
 def is_negated(sent: Sentence, index: int) -> bool:
-    """Whether the clause of token ``index`` is negated ("did not meet", "no talks")."""
+    """Whether the clause of token ``index`` is negated ("did not meet", "no talks",
+    "refused to meet")."""
     verb = clause_head(sent, index)
-    negation = vocabulary().common.negation_words
-    return any(child.lemma.lower() in negation and child.deprel in ("advmod", "det", "neg")
-               for head in {verb.index, index} for child in sent.children(head))
+    words = vocabulary().common
+    if verb.deprel in ("xcomp", "ccomp") and verb.head >= 0 and (
+            sent.tokens[verb.head].lemma.lower() in words.refusal_verbs):
+        return True
+    return any(child.lemma.lower() in words.negation_words and child.deprel in (
+        "advmod", "det", "neg") for head in {verb.index, index} for child in sent.children(head))
 
 
 def is_hypothetical(sent: Sentence, index: int) -> bool:
@@ -114,11 +121,40 @@ def is_hypothetical(sent: Sentence, index: int) -> bool:
         # "could announce projects when they talk": the modal is the main clause's, and a
         # temporal clause states its own event as a fact
         heads += list(sent.ancestors(verb.index))[:1]
+    if _scheduled(sent, verb):
+        return False  # "talks could resume as early as March": a plan, hedged
     if any(child.deprel in ("aux", "mark") and child.lemma.lower() in words.hypothetical_words
            for head in heads for child in sent.children(head.index)):
         return True
     return any(c.lemma.lower() in words.hypothetical_words for c in sent.children(index)
                if c.deprel in ("amod", "advmod"))
+
+
+def _scheduled(sent: Sentence, verb: Token) -> bool:
+    """ "could restart as early as March", "may meet as soon as next week": an earliest
+    date makes the clause a plan."""
+    markers = vocabulary().time.earliest_markers
+    for child in sent.children(verb.index):
+        subtree = sent.subtree(child.index)
+        words = " ".join(sent.tokens[i].text.lower() for i in subtree)
+        if any(words.startswith(m) for m in markers):
+            return True
+    return False
+
+
+def _intended(sent: Sentence, verb: Token) -> Tense | None:
+    """An infinitive ("plans for A and B to meet", "arrived to meet B") names an intended
+    event: the future; one under an attempt ("failed at an attempt to launch", "tried to
+    meet") takes the tense of the attempt."""
+    if verb.xpos != "VB" or not any(c.deprel == "mark" and c.lemma.lower() == "to"
+                                    for c in sent.children(verb.index)):
+        return None
+    if any(c.deprel.startswith("aux") for c in sent.children(verb.index)) or verb.head < 0:
+        return None
+    governor = sent.tokens[verb.head]
+    if governor.lemma.lower() in vocabulary().time.attempt_verbs:
+        return tense_of(sent, governor.index)
+    return Tense.FUTURE
 
 
 def is_reported(sent: Sentence, index: int) -> bool:

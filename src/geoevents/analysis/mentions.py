@@ -98,7 +98,7 @@ def _joins(sent: Sentence, left: int, right: int) -> bool:
     """Whether tokens ``left`` and ``right`` (adjacent) belong to one personal name."""
     a, b = sent.tokens[left], sent.tokens[right]
     if a.end == b.start and "-" in (a.text, b.text):
-        return True  # "Leif-Eric", split around the hyphen
+        return True  # "Jean-Yves", split around the hyphen
     if a.text == "-" or b.text == "-":
         return False
     if not (a.upos == "PROPN" and b.upos == "PROPN" and a.text[:1].isupper()
@@ -203,8 +203,8 @@ def _title_word(token: Token) -> bool:
 
 
 def _title_after(doc: AnnotatedDocument, sent: Sentence, last: int) -> str | None:
-    """ "Leif-Eric Easley, a professor at Ewha University in Seoul, ...": the apposition
-    read off the word order (up to the next comma) when the parse did not attach it."""
+    """ "Ana Lopes-Ferreira, a lecturer at a university in Porto, ...": the apposition read
+    off the word order (up to the next comma) when the parse did not attach it."""
     words = _title_words_after(sent, last)
     return phrase_text(doc, sent, words) if words else None
 

@@ -64,9 +64,10 @@ def scan_quotes(text: str) -> list[QuoteSegment]:
     A quote still open at the end of a paragraph ends there (news style continues a long
     quote in the next paragraph with a fresh opening mark). A stray closing mark is ignored.
 
+    >>> from geoevents.analysis.quotemarks import scan_quotes
     >>> t = '“We will meet,” he said. "Soon."'
     >>> [t[s.start:s.end] for s in scan_quotes(t)]
-    ['We will meet,', 'Soon.']
+    ['We will meet', 'Soon.']
     """
     scanner = _Scanner()
     for i, char in enumerate(text):

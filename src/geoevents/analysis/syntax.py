@@ -137,12 +137,20 @@ def strip_determiners(sent: Sentence, indices: list[int]) -> list[int]:
 def conjuncts(sent: Sentence, head: int) -> list[int]:
     """``head`` and the heads coordinated with it ("A, B and C")."""
     out = [head]
-    for child in sent.children(head):
-        if child.deprel == "conj":
+    children = sent.children(head)
+    for child in children:
+        if child.deprel == "conj" and not _title_of_next(sent, child, children):
             out.extend(conjuncts(sent, child.index))
         elif child.deprel in ("flat", "flat:name"):
             out.extend(_names_inside_name(sent, child))
     return out
+
+
+def _title_of_next(sent: Sentence, conj: Token, siblings: tuple[Token, ...]) -> bool:
+    """ "A and President B" parsed with "President" and "B" as two conjuncts: the title
+    word belongs to the name right after it."""
+    return (conj.lemma.lower() in vocabulary().actors.person_title_nouns
+            and any(s.deprel == "conj" and s.index == conj.index + 1 for s in siblings))
 
 
 def _names_inside_name(sent: Sentence, part: Token) -> list[int]:

@@ -19,14 +19,25 @@ def attachment(sent: Sentence, index: int, mention: DateMention) -> int | None:
     covered = [t for t in sent.tokens if t.start >= start and t.end <= end]
     if not covered:
         return None
-    before = sent.text[:mention.start].split()[-1:]
-    if before and before[0].lower() in vocabulary().time.reference_prepositions:
-        return None
+    before = sent.text[:mention.start].split()[-2:]
+    words = vocabulary().time
+    if before and before[-1].lower() in words.reference_prepositions and not (
+            before[-1].lower() == "for" and _scheduled_word(before[:-1])):
+        return None  # but "scheduled for Monday" is the event's own time
     if any(t.head == index for t in covered):
         return 0
     if any(a.index == index for t in covered for a in sent.ancestors(t.index)):
         return 1
     return 2
+
+
+def _scheduled_word(words: list[str]) -> bool:
+    """ "scheduled", "set", "planned", "due": the word before "for <date>"."""
+    if not words:
+        return False
+    word = words[-1].lower()
+    stems = vocabulary().time.schedule_words
+    return word in stems or any(word in (s + "d", s + "ed", s + "led") for s in stems)
 
 
 def event_date(

@@ -51,6 +51,7 @@ __all__ = [
     "not_a_missile_test",
     "not_asserted",
     "not_yet",
+    "warned_against",
 ]
 
 TEST_CODES = Codes(cameo="150", plover="MOBILIZE")
@@ -190,7 +191,17 @@ def not_yet(doc: DocumentAnalysis, candidate: Candidate) -> bool:
     return doc.clause(candidate.sent, candidate.trigger.index).tense is Tense.FUTURE
 
 
-VETOES: tuple[Veto, ...] = (not_a_missile_test, not_asserted, not_yet)
+def warned_against(doc: DocumentAnalysis, candidate: Candidate) -> bool:
+    """ "warned North Korea against test-launching a missile", "threatened to fire
+    missiles": a launch someone warns about, threatens or urges is not one."""
+    del doc
+    sent, trigger = candidate.sent, candidate.trigger
+    deterrence = _words().deterrence_verbs
+    return any(_verb(a) in deterrence and is_verb_form(a)
+               for a in list(sent.ancestors(trigger.index))[:2])
+
+
+VETOES: tuple[Veto, ...] = (not_a_missile_test, not_asserted, not_yet, warned_against)
 """The default vetoes: any one drops a candidate."""
 
 
@@ -267,8 +278,40 @@ def _stated_launcher(doc: DocumentAnalysis, candidate: Candidate) -> Actor | Non
                 if code is not None:
                     return Actor(name=actor.name, type=ActorType.COUNTRY, country=code,
                                  mentions=actor.mentions)
-    holder = sent.tokens[trigger.head] if trigger.head >= 0 else trigger
-    return _subject(doc, sent, holder, trigger) if _conducts(holder) else None
+    agent = _agent_of(doc, sent, trigger)
+    if agent is not None:
+        return agent
+    holder = _holder(sent, trigger)
+    return _subject(doc, sent, holder, trigger) if holder is not None else None
+
+
+def _agent_of(doc: DocumentAnalysis, sent: Sentence, noun: Token) -> Actor | None:
+    """ "tests conducted by Iran", "launches carried out by the North": the "by" agent of
+    a participle describing the launch noun."""
+    for participle in sent.children(noun.index):
+        if not participle.deprel.startswith("acl"):
+            continue
+        for child in sent.children(participle.index):
+            cases = {c.lemma.lower() for c in sent.children(child.index) if c.deprel == "case"}
+            if child.deprel == "obl:agent" or (child.deprel == "obl" and "by" in cases):
+                return _as_state(doc.actor(sent, child.index))
+    return None
+
+
+def _holder(sent: Sentence, noun: Token) -> Token | None:
+    """The verb that carries out a launch noun, through the nouns it modifies ("conducted
+    a missile test exercise")."""
+    node = noun
+    for _ in range(3):
+        if node.head < 0:
+            return None
+        parent = sent.tokens[node.head]
+        if _conducts(parent):
+            return parent
+        if node.deprel not in ("compound", "nmod", "obj") or parent.upos not in ("NOUN", "PROPN"):
+            return None
+        node = parent
+    return None
 
 
 def _subject(doc: DocumentAnalysis, sent: Sentence, verb: Token,
@@ -276,12 +319,31 @@ def _subject(doc: DocumentAnalysis, sent: Sentence, verb: Token,
     inside = set(sent.subtree(trigger.index)) if trigger is not verb else set()
     for child in sent.children(verb.index):
         if child.index not in inside and child.deprel in ("nsubj", "obl:agent"):
-            return _as_state(doc.actor(sent, child.index))
+            return _subject_state(doc, sent, child)
     if verb.deprel in ("conj", "xcomp", "advcl") and verb.head >= 0:
         for child in sent.children(verb.head):
             if child.deprel == "nsubj":
                 return _as_state(doc.actor(sent, child.index))
+    if verb.deprel.startswith("acl") and verb.head >= 0:
+        # "conducted an exercise in which nine missiles were launched": the launcher is
+        # whoever carried out what the relative clause describes
+        holder = _holder(sent, verb)
+        if holder is not None:
+            return _subject(doc, sent, holder, holder)
     return None
+
+
+def _subject_state(doc: DocumentAnalysis, sent: Sentence, subject: Token) -> Actor | None:
+    """The state a launch verb's subject names: none for coordinated states ("India and
+    Pakistan have both conducted tests" is no one launch); for "their military", "its
+    navy", the country named before it in the sentence."""
+    if any(c.deprel == "conj" for c in sent.children(subject.index)):
+        return None
+    state = _as_state(doc.actor(sent, subject.index))
+    if state is None and any(c.deprel == "nmod:poss" and c.upos == "PRON"
+                             for c in sent.children(subject.index)):
+        return _nearest_country(doc, sent, subject.index, earlier_sentences=0)
+    return state
 
 
 def _as_state(actor: Actor) -> Actor | None:
@@ -296,9 +358,11 @@ def _as_state(actor: Actor) -> Actor | None:
                  country=actor.country, mentions=actor.mentions)
 
 
-def _nearest_country(doc: DocumentAnalysis, sent: Sentence, index: int) -> Actor | None:
-    """The country named closest before token ``index`` ("Iran said it had tested ...")."""
-    earlier = [s for s in doc.sentences if s.index < sent.index][-2:]
+def _nearest_country(doc: DocumentAnalysis, sent: Sentence, index: int, *,
+                     earlier_sentences: int = 2) -> Actor | None:
+    """The country named closest before token ``index`` ("Iran said it had tested ..."),
+    in this sentence or the ``earlier_sentences`` before it."""
+    earlier = doc.sentences[max(0, sent.index - earlier_sentences): sent.index]
     for candidate_sent, limit in [(sent, index), *((s, len(s.tokens)) for s in reversed(earlier))]:
         for token in reversed(candidate_sent.tokens[:limit]):
             entity = candidate_sent.entity_at(token.index)
@@ -306,6 +370,7 @@ def _nearest_country(doc: DocumentAnalysis, sent: Sentence, index: int) -> Actor
             code = country_code(name) if token.text[:1].isupper() else None
             code = code or demonym_country(token.text)
             if code is not None:
+                name = name if is_country_name(name) else country_name(code)
                 return Actor(name=name, type=ActorType.COUNTRY, country=code)
     return None
 

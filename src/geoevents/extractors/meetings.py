@@ -99,23 +99,69 @@ class MeetingExtractor:
 # --- trigger rules ---------------------------------------------------------------------------
 def noun_meeting(doc: DocumentAnalysis, sent: Sentence, noun: Token) -> Candidate | None:
     """ "a meeting between A and B", "their meeting in July, A and B ...", "on the
-    sidelines of a meeting of ECOWAS, A announced": a noun trigger with two sides."""
+    sidelines of a meeting of ECOWAS, A announced", "after talks with B, A said", "talks
+    between officials of A and B": a noun trigger with two sides, or with one plural group
+    in a "between"/"among" phrase."""
     if not _noun_trigger(sent, noun):
         return None
-    heads = _noun_partners(sent, noun)
-    possessive = _possessor(sent, noun)
-    if possessive is not None and possessive.upos == "PRON" and (
-            possessive.text.lower() in vocabulary().common.plural_pronouns):
-        heads += _clause_subjects(sent, noun.index)  # "at their meeting in July, A and B"
-    elif possessive is not None and possessive.upos == "PROPN":
-        heads.append(possessive.index)  # "Friday's meeting" is filtered as a date below
-    if _venue_of(sent, noun) and heads:
+    heads = _noun_partners(sent, noun) + _owners(sent, noun)
+    if heads and _attended(sent, noun):
         governor = next((a for a in sent.ancestors(noun.index) if is_verb(a)), None)
         if governor is not None and _verb(governor) in _meeting_verbs():
             return None  # "met X on the margins of the NATO meeting": the setting
         heads = _clause_subjects(sent, noun.index) + heads
     actors = _actors(doc, sent, heads)
-    return Candidate(sent, noun, tuple(actors)) if len(actors) >= 2 else None
+    if len(actors) >= 2 or _group_between(sent, noun, actors):
+        return Candidate(sent, noun, tuple(actors))
+    return None
+
+
+def _owners(sent: Sentence, noun: Token) -> list[int]:
+    """Whose meeting it is: "their meeting" (the clause's subjects), "Biden's meeting"
+    (a possessor that names someone; "Friday's meeting" is filtered as a date later)."""
+    possessive = _possessor(sent, noun)
+    if possessive is None:
+        return []
+    if possessive.upos == "PRON" and possessive.text.lower() in vocabulary().common.plural_pronouns:
+        return _clause_subjects(sent, noun.index)
+    return [possessive.index] if possessive.upos == "PROPN" else []
+
+
+def _attended(sent: Sentence, noun: Token) -> bool:
+    """The clause's subject took part: "at the summit", "on the sidelines of a meeting of
+    ...", and "after/before/during talks with B" (the subject held them with B)."""
+    if _venue_of(sent, noun):
+        return True
+    return _case(sent, noun) in _words().circumstance_cases and any(
+        _case(sent, c) == "with" for c in sent.children(noun.index))
+
+
+def _group_between(sent: Sentence, noun: Token, actors: list[Actor]) -> bool:
+    """ "talks between officials of A and B", "a meeting among envoys of A, B and C": one
+    plural group in a "between"/"among" phrase that names its countries or bodies is the
+    sides at the table."""
+    if len(actors) != 1 or actors[0].type is not ActorType.GROUP:
+        return False
+    return any(is_plural(sent.tokens[h]) and any(
+        sent.entity_at(i) is not None for i in sent.subtree(h))
+        for h in _between_heads(sent, noun))
+
+
+def _between_heads(sent: Sentence, noun: Token) -> list[int]:
+    """The heads of the "between"/"among" phrase of a meeting noun: its own, or, when the
+    parser hung it elsewhere in the clause ("Meetings are scheduled for Monday in X,
+    between A and B"), the first one after the noun in the clause."""
+    cases = _words().group_cases
+    own = [c.index for c in sent.children(noun.index) if _case(sent, c) in cases]
+    if own:
+        return own
+    clause = sent.tokens[noun.head] if noun.head >= 0 and noun.deprel.startswith(
+        ("nsubj", "obj")) else None
+    if clause is None:
+        return []
+    later = [i for i in sent.subtree(clause.index) if i > noun.index
+             and sent.tokens[i].upos in ("NOUN", "PROPN") and _case(sent, sent.tokens[i]) in cases]
+    return later[:1]
 
 
 def verb_meeting(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Candidate | None:
@@ -127,9 +173,12 @@ def verb_meeting(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Candida
         return None
     words = _words()
     event_objects = _event_objects(sent, token)
-    guests = _guests(sent, token) if lemma in words.hosting_verbs else []
+    guests = _guests(sent, token, persons=lemma in words.visiting_verbs) if (
+        lemma in words.hosting_verbs | words.visiting_verbs) else []
     if lemma in words.holding_verbs - words.gathering_verbs and not (event_objects or guests):
         return None  # "held a press conference", "had a point", "hosted a concert"
+    if lemma in words.visiting_verbs and not guests:
+        return None  # "visited Kenya": a trip, not a meeting
     subjects, tour = _subject_heads(sent, token)
     partners = _verb_partners(sent, token, lemma, guests, event_objects)
     heads = subjects + [h for h in partners if h not in subjects]
@@ -260,7 +309,7 @@ def _per_counterpart(candidate: Candidate) -> list[tuple[Actor, ...]]:
 def _meeting_verbs() -> frozenset[str]:
     words = _words()
     return (words.meeting_verbs | words.holding_verbs | words.gathering_verbs
-            | words.hosting_verbs)
+            | words.hosting_verbs | words.visiting_verbs)
 
 
 def _verb(token: Token) -> str:
@@ -306,10 +355,20 @@ def _event_objects(sent: Sentence, verb: Token) -> list[Token]:
     return []
 
 
-def _guests(sent: Sentence, verb: Token) -> list[Token]:
+def _guests(sent: Sentence, verb: Token, *, persons: bool = False) -> list[Token]:
     """ "Xi received Blinken", "Biden hosted Kishida": a named object (not "received a
-    letter", "welcomed the decision")."""
-    return [c for c in sent.children(verb.index) if c.deprel == "obj" and _named_side(sent, c)]
+    letter", "welcomed the decision"); for a visit ("will visit President X"), a person,
+    not a place."""
+    test = _person_side if persons else _named_side
+    return [c for c in sent.children(verb.index) if c.deprel == "obj" and test(sent, c)]
+
+
+def _person_side(sent: Sentence, token: Token) -> bool:
+    """A person by name or by singular title ("President X", "his counterpart")."""
+    entity = sent.entity_at(token.index)
+    if entity is not None:
+        return entity.type is EntityType.PERSON
+    return token.lemma.lower() in vocabulary().actors.person_title_nouns and not is_plural(token)
 
 
 def _verb_partners(sent: Sentence, verb: Token, lemma: str, guests: list[Token],
@@ -343,6 +402,8 @@ def _case(sent: Sentence, token: Token) -> str:
 def _noun_partners(sent: Sentence, noun: Token) -> list[int]:
     """ "talks with B", "a meeting between A and B", "a meeting of ECOWAS"."""
     heads: list[int] = []
+    for own in (h for h in _between_heads(sent, noun) if sent.tokens[h].head != noun.index):
+        heads.extend(conjuncts(sent, own))  # a "between" phrase the parser hung elsewhere
     for child in sent.children(noun.index):
         case = _case(sent, child)
         if child.deprel.startswith(("nmod", "obl")) and case in _words().partner_cases:
@@ -362,17 +423,53 @@ def _side(doc: DocumentAnalysis, sent: Sentence, head: int) -> list[Actor]:
         return []  # "VOA: During your visit ..." parsed with the label as subject
     if token.upos == "PRON":
         return _pronoun_side(doc, sent, token)
+    listed = _named_in_apposition(doc, sent, head)
+    if listed:
+        return listed
     words = vocabulary().actors
     if token.upos not in ("NOUN", "PROPN", "X", "NUM") or (
         token.upos == "NOUN" and sent.entity_at(head) is None
         and token.lemma.lower() not in (
             words.group_nouns | words.person_title_nouns | _words().official_groups)):
         return []  # "Prior to ...", "the pressures": not a side at the table
+    actors = _named_actor(doc, sent, _person_named_after(sent, head))
+    pair = _pair(doc, sent, token, actors)
+    return list(pair) if pair else actors
+
+
+def _named_in_apposition(doc: DocumentAnalysis, sent: Sentence, head: int) -> list[Actor]:
+    """ "his counterparts, A and B", "the six parties, A, B, C ...": the named actors in
+    apposition to a common noun are the sides (persons when any are named)."""
+    if sent.entity_at(head) is not None:
+        return []
     inside = {i for c in sent.children(head) if c.deprel == "appos" for i in sent.subtree(c.index)}
-    named = [e for e in sent.entities if e.type is EntityType.PERSON and e.last in inside]
-    if named and sent.entity_at(head) is None:
-        return [doc.actor(sent, e.last) for e in named]
-    return _named_actor(doc, sent, _person_named_after(sent, head))
+    named = [e for e in sent.entities if e.last in inside and e.type in (
+        EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION)]
+    persons = [e for e in named if e.type is EntityType.PERSON]
+    return [doc.actor(sent, e.last) for e in persons or named]
+
+
+def _pair(doc: DocumentAnalysis, sent: Sentence, token: Token,
+          actors: list[Actor]) -> tuple[Actor, Actor] | None:
+    """ "the two leaders", "both men", "leaders of the two nations": the two persons the
+    document named last (not inside a quotation, whose "we" and "our" are the speaker's)."""
+    if len(actors) != 1 or actors[0].type is not ActorType.GROUP or (
+            doc.quote_marks.covers(token.start)):
+        return None
+    words = vocabulary()
+    pair = words.common.pair_words
+
+    def paired(noun: Token) -> bool:
+        return any(c.lemma.lower() in pair and c.deprel in ("det", "nummod")
+                   for c in sent.children(noun.index))
+
+    person = token.lemma.lower() in words.actors.person_title_nouns
+    of_polities = token.lemma.lower() in words.actors.leader_nouns and any(
+        c.lemma.lower() in words.actors.polity_nouns and paired(c)
+        for c in sent.children(token.index))
+    if not ((person and paired(token)) or of_polities):
+        return None
+    return doc.coref.pair_before(token.start)
 
 
 def _named_actor(doc: DocumentAnalysis, sent: Sentence, head: int) -> list[Actor]:
@@ -444,20 +541,68 @@ def _preceding_names(sent: Sentence, index: int) -> list[int]:
     right before a verb the parse left without one (names and the final noun)."""
     run: list[int] = []
     j = index - 1
-    while j >= 0 and index - j <= 8 and (
+    while j >= 0 and index - j <= 12 and (
             sent.tokens[j].upos in ("PROPN", "NOUN", "ADJ", "CCONJ", "DET", "NUM")
-            or sent.tokens[j].text in ("'s", "’s", "-")):
+            or sent.tokens[j].xpos == "PRP$" or sent.tokens[j].text in ("'s", "’s", "-")):
         run.append(j)
         j -= 1
-    heads = []
-    for i in sorted(run):
-        entity = sent.entity_at(i)
-        if entity is not None and entity.last == i and entity.first >= min(run):
-            heads.append(i)
+    entities = [(i, e) for i in sorted(run) if (e := sent.entity_at(i)) is not None
+                and e.last == i and e.first >= min(run)]
+    persons = [i for i, e in entities if e.type is EntityType.PERSON]
+    if persons:  # "KMT leader A and CPC leader B met": the people, not their parties
+        return persons
+    heads = [i for i, _ in entities]
     last = index - 1
     if run and sent.tokens[last].upos in ("NOUN", "PROPN") and last not in heads:
         heads.append(last)
     return heads
+
+
+def _unattached_subject(sent: Sentence, verb: Token) -> list[int]:
+    """The subject of a verb the parser left without one, read off the words: names right
+    before a finite verb ("since A and B met in ..."), or the "for" phrase before an
+    infinitive ("plans for A and B to meet")."""
+    children = sent.children(verb.index)
+    if not is_verb(verb) or any(c.deprel in _SUBJECTS or c.deprel == "expl" for c in children):
+        return []
+    to = next((c for c in children if c.deprel == "mark" and c.lemma.lower() == "to"), None)
+    if to is not None:
+        return _for_subject(sent, to.index)
+    left = _before_parentheticals(sent, verb)
+    if verb.xpos in ("VBD", "VBZ", "VBP") and left > 0 and (
+            sent.tokens[left - 1].upos == "PROPN"):
+        heads = _preceding_names(sent, left)
+        if any(sent.entity_at(h) is not None for h in heads):
+            return heads
+    return []
+
+
+def _before_parentheticals(sent: Sentence, verb: Token) -> int:
+    """Where a verb's subject would end: "Bush, after talks with X, warned" skips the
+    comma-delimited phrase of the verb between subject and verb."""
+    left = verb.index
+    for _ in range(3):
+        if left < 2 or sent.tokens[left - 1].text != ",":
+            break
+        inner = next((c for c in sent.children(verb.index) if c.index < left - 1
+                      and max(sent.subtree(c.index)) >= left - 2), None)
+        start = min(sent.subtree(inner.index)) if inner is not None else 0
+        if start >= 1 and sent.tokens[start].text == ",":
+            left = start  # the opening comma hangs inside the phrase
+        elif start >= 1 and sent.tokens[start - 1].text == ",":
+            left = start - 1
+        else:
+            break
+    return left
+
+
+def _for_subject(sent: Sentence, to: int) -> list[int]:
+    """ "for A and B to meet": the phrase with "for" that ends right before "to"."""
+    for token in sent.tokens[:to]:
+        cases = {c.lemma.lower() for c in sent.children(token.index) if c.deprel == "case"}
+        if "for" in cases and max(sent.subtree(token.index)) == to - 1:
+            return conjuncts(sent, token.index)
+    return []
 
 
 def _clause_subjects(sent: Sentence, index: int) -> list[int]:
@@ -468,7 +613,8 @@ def _clause_subjects(sent: Sentence, index: int) -> list[int]:
     for _ in range(6):
         subjects = [c.index for c in sent.children(node.index) if c.deprel in _SUBJECTS
                     and not any(g.deprel == "case" for g in sent.children(c.index))]
-        heads = [i for s in subjects for i in conjuncts(sent, s)]
+        heads = [i for s in subjects for i in conjuncts(sent, s)] or (
+            _unattached_subject(sent, node))
         if heads and not all(_is_they(sent.tokens[h]) for h in heads):
             return heads
         pronouns = pronouns or heads  # "A and B ... when they talk": look further up
@@ -604,9 +750,12 @@ def merge_meetings(meetings: Sequence[Meeting]) -> list[Meeting]:
     and the body's record is kept."""
 
     def same(a: Meeting, b: Meeting) -> bool:
+        if not dates_compatible(a.date, b.date):
+            return False
+        if _group_of(a, b) or _group_of(b, a):
+            return True
         shared = sum(1 for y in b.participants if any(one_actor(x, y) for x in a.participants))
-        need = min(2, len(a.participants), len(b.participants))
-        return shared >= need and dates_compatible(a.date, b.date)
+        return shared >= min(2, len(a.participants), len(b.participants))
 
     def fuse(a: Meeting, b: Meeting) -> Meeting:
         return attrs.evolve(
@@ -626,6 +775,17 @@ def merge_meetings(meetings: Sequence[Meeting]) -> list[Meeting]:
         else:
             merged.append(title)
     return merged
+
+
+def _group_of(group: Meeting, named: Meeting) -> bool:
+    """ "a key meeting between top officials from A, B and C" and "Friday's meeting between
+    X (of A) and Y (of B)": a meeting known only by one group of officials is the named
+    meeting when the group's country is one of the named participants'."""
+    if len(group.participants) != 1 or len(named.participants) < 2:
+        return False
+    side = group.participants[0]
+    return side.type is ActorType.GROUP and side.country is not None and (
+        side.country in {p.country for p in named.participants})
 
 
 def _headline(meeting: Meeting) -> bool:

@@ -6,6 +6,7 @@ Each kind's merge rule (in its own module) clusters the mentions it found with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -51,10 +52,23 @@ def _period(date: EventDate) -> tuple[int, ...] | None:
     return (value.year,)
 
 
+#: how far from the publication day an event may lie and still be the one an undated
+#: mention of the same article means ("North Korea has launched a rocket" and "on Tuesday")
+RECENT_DAYS = 7
+
+
 def dates_compatible(a: EventDate, b: EventDate) -> bool:
-    """Whether two dates can describe the same event (one within the other's period)."""
-    if Resolution.PUBLICATION in (a.resolution, b.resolution) or None in (a.value, b.value):
+    """Whether two dates can describe the same event (one within the other's period).
+
+    A mention without a date of its own (publication-date default) is compatible with any
+    date close to publication, not with one of months before: "North Korea has launched a
+    rocket" is not the launch "in April".
+    """
+    if None in (a.value, b.value):
         return True
+    if Resolution.PUBLICATION in (a.resolution, b.resolution):
+        default, other = (a, b) if a.resolution is Resolution.PUBLICATION else (b, a)
+        return other.resolution is Resolution.PUBLICATION or _recent(other, default)
     assert a.value is not None and b.value is not None
     coarse, fine = sorted((a, b), key=lambda d: _FINENESS[d.granularity or Granularity.YEAR])
     assert coarse.value is not None and fine.value is not None
@@ -65,6 +79,22 @@ def dates_compatible(a: EventDate, b: EventDate) -> bool:
     if coarse.granularity is Granularity.WEEK:
         return coarse.value.isocalendar()[:2] == fine.value.isocalendar()[:2]
     return _period(a) == _period(b)
+
+
+def _recent(date: EventDate, published: EventDate) -> bool:
+    """Whether ``date``'s period comes within :data:`RECENT_DAYS` of the publication day."""
+    assert date.value is not None and published.value is not None
+    start = date.value
+    end = {Granularity.DAY: start, Granularity.WEEK: start + dt.timedelta(days=6),
+           Granularity.MONTH: _month_end(start),
+           Granularity.YEAR: dt.date(start.year, 12, 31)}[date.granularity or Granularity.DAY]
+    slack = dt.timedelta(days=RECENT_DAYS)
+    return start - slack <= published.value <= end + slack
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def better_date(a: EventDate, b: EventDate) -> EventDate:

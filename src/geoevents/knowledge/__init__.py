@@ -5,6 +5,7 @@ Vocabulary is data, not code: every word list a rule consults lives in
 loaded once into the typed sections of :class:`Vocabulary`. A key the file has and no
 field reads (or a field the file lacks) is an error, so nothing in the file goes unused.
 
+>>> from geoevents.knowledge import verb_lemma, vocabulary
 >>> words = vocabulary()
 >>> "meet" in words.meeting.meeting_verbs, "say" in words.quote.speech_verbs
 (True, True)
@@ -53,6 +54,8 @@ class CommonWords:
     number_words: dict[str, int] = attrs.field(hash=False)
     vague_quantities: Words
     coordinators: Words
+    pair_words: Words
+    refusal_verbs: Words
     indefinite_articles: Words
     irregular_verb_forms: dict[str, str] = attrs.field(hash=False)
 
@@ -70,6 +73,9 @@ class TimeWords:
     future_auxiliaries: Words
     schedule_verbs: Words
     hypothetical_words: Words
+    earliest_markers: Words
+    attempt_verbs: Words
+    schedule_words: Words
 
 
 @attrs.frozen
@@ -87,6 +93,8 @@ class ActorWords:
     first_person_pronouns: Words
     second_person_pronouns: Words
     non_speaker_labels: Words
+    leader_nouns: Words
+    polity_nouns: Words
 
 
 @attrs.frozen
@@ -110,6 +118,9 @@ class MeetingWords:
     attendance_cases: Words
     location_cases: Words
     companion_cases: Words
+    visiting_verbs: Words
+    circumstance_cases: Words
+    group_cases: Words
 
 
 @attrs.frozen
@@ -128,6 +139,7 @@ class LaunchWords:
     strike_words: Words
     landing_cases: Words
     place_nouns: Words
+    deterrence_verbs: Words
 
 
 @attrs.frozen
@@ -156,7 +168,8 @@ class Vocabulary:
         """Every verb lemma a rule looks for (to repair a weak tagger's lemmas)."""
         return (self.quote.speech_verbs | self.meeting.meeting_verbs
                 | self.meeting.holding_verbs | self.meeting.gathering_verbs
-                | self.meeting.hosting_verbs | self.missile_launch.launch_verbs
+                | self.meeting.hosting_verbs | self.meeting.visiting_verbs
+                | self.missile_launch.launch_verbs
                 | self.missile_launch.conduct_verbs | self.missile_launch.liftoff_verbs)
 
 
