@@ -41,7 +41,7 @@ def test_launch(seed: DocumentEvents) -> None:
 @pytest.mark.parametrize(
     ("speaker", "start", "title_word"),
     [
-        ("Ned Price", "We also know that any approach to North Korea", "spokesman"),
+        ("Ned Price", "We also know that any approach", "spokesman"),
         ("Robert Einhorn", "The Biden administration is likely to adopt", "adviser"),
         ("Leif-Eric Easley", "But Pyongyang is implementing a premeditated strategy",
          "professor"),

@@ -24,12 +24,12 @@ def test_met_with_in_city(extractor: EventExtractor) -> None:
 
 def test_planned_meeting_between(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "Friday's meeting between U.S. national security adviser Jake Sullivan and his "
-        "Japanese counterpart, Shigeru Kitamura, in Annapolis will focus on North Korea.",
+        "Friday's meeting between U.S. Defense Secretary Lloyd Austin and his Japanese "
+        "counterpart, Nobuo Kishi, in Tokyo will focus on North Korea.",
         published="2021-04-01",
     )
     [meeting] = doc.meetings
-    assert {"Jake Sullivan", "Shigeru Kitamura"} <= names(meeting)
+    assert {"Lloyd Austin", "Nobuo Kishi"} <= names(meeting)
     assert meeting.status is MeetingStatus.PLANNED
     assert meeting.date.iso() == "2021-04-02"
 
