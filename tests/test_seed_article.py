@@ -4,9 +4,9 @@ import pytest
 
 from geoevents import DocumentEvents, EventExtractor, MeetingStatus, MissileClass, QuoteType
 
-from .conftest import SEED, read_dev_passage
+from .conftest import SEED, read_dev_passage, requires_seed
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/eval/dev")
+pytestmark = requires_seed
 
 
 @pytest.fixture(scope="module")
