@@ -17,6 +17,8 @@ import subprocess
 import tomllib
 import zipfile
 from collections.abc import Iterator
+from email.message import Message
+from email.parser import Parser
 from importlib import metadata
 from pathlib import Path
 
@@ -151,6 +153,26 @@ def test_wheel_model_files_match_the_manifest(
         if digest != facts["sha256"] or len(data) != facts["size_bytes"]:
             wrong[name] = (digest, len(data))
     assert not wrong, f"model files that differ from manifest.json: {wrong}"
+
+
+@pytest.fixture(scope="module")
+def core_metadata(wheel: zipfile.ZipFile) -> Message:
+    return Parser().parsestr(wheel.read(f"{_dist_info(wheel)}/METADATA").decode("utf-8"))
+
+
+def test_wheel_metadata_is_what_an_index_expects(core_metadata: Message) -> None:
+    assert core_metadata["Name"] == "geoevents"
+    assert core_metadata["Version"] == geoevents.__version__
+    assert core_metadata["Requires-Python"] == ">=3.11"
+    assert core_metadata["License-Expression"] == PYPROJECT["project"]["license"]
+    assert core_metadata.get_all("License-File") == _license_files()
+    assert core_metadata["Description-Content-Type"] == "text/markdown"
+    classifiers = core_metadata.get_all("Classifier") or []
+    assert any(c.startswith("Development Status :: ") for c in classifiers)
+    assert "Programming Language :: Python :: 3.11" in classifiers
+    urls = dict(u.split(", ", 1) for u in core_metadata.get_all("Project-URL") or [])
+    assert {"Homepage", "Source", "Issues", "Changelog"} <= set(urls)
+    assert all(url.startswith("https://") for url in urls.values())
 
 
 def _ignored_files() -> set[str] | None:
