@@ -175,6 +175,15 @@ def test_wheel_metadata_is_what_an_index_expects(core_metadata: Message) -> None
     assert all(url.startswith("https://") for url in urls.values())
 
 
+def test_test_extra_holds_only_test_tools() -> None:
+    # docs tools, Dask and pandas come with their own extras (the README's test command
+    # installs them); the test extra must not pull them in again
+    test_extra = " ".join(PYPROJECT["project"]["optional-dependencies"]["test"])
+    for other in ("sphinx", "furo", "myst", "dask", "distributed", "pandas", "geoevents["):
+        assert other not in test_extra
+    assert f"hatchling=={_pinned_hatchling()}" in test_extra
+
+
 def _ignored_files() -> set[str] | None:
     result = subprocess.run(
         ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard"],
