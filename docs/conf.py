@@ -161,6 +161,18 @@ def _attributions(card: Path) -> str:
             + section + "\n")
 
 
+def _releases(card: Path) -> str:
+    """The release list of the shipped MODEL_CARD.md (training/release.py renders it)."""
+    if not card.is_file():
+        return ""
+    text = card.read_text("utf-8")
+    marker = "\n## Releases\n"
+    if marker not in text:
+        return ""
+    section = text.split(marker, 1)[1].split("\n## ", 1)[0].strip()
+    return "## Releases\n\n" + section + "\n"
+
+
 def _model_card() -> str:
     folder = bundled_model_dir()
     manifest_path = folder / "manifest.json"
@@ -224,6 +236,7 @@ def _model_card() -> str:
     if flat_reference:
         out.append("For context, stanza's official English models: "
                    + ", ".join(f"{k} {_fmt(v)}" for k, v in flat_reference.items()) + ".\n")
+    out.append(_releases(folder / "MODEL_CARD.md"))
     out.append(_attributions(folder / "MODEL_CARD.md"))
     return "\n".join(out)
 

@@ -112,6 +112,8 @@ def test_model_card_matches_the_installed_model(html: Path) -> None:
         assert manifest["name"] in text
         for dataset in manifest.get("datasets", []):
             assert dataset["name"] in text
+        for release in manifest.get("releases", []):  # the model card lists each release
+            assert release["notes"] in text
     else:
         assert "The bundled model is not installed" in text
 
