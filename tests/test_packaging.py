@@ -161,6 +161,7 @@ def core_metadata(wheel: zipfile.ZipFile) -> Message:
 
 
 def test_wheel_metadata_is_what_an_index_expects(core_metadata: Message) -> None:
+    assert core_metadata["Metadata-Version"] == "2.4"
     assert core_metadata["Name"] == "geoevents"
     assert core_metadata["Version"] == geoevents.__version__
     assert core_metadata["Requires-Python"] == ">=3.11"
