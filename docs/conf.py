@@ -148,17 +148,25 @@ def _cli_help() -> None:
             os.environ["COLUMNS"] = previous
 
 
+def _card_section(card: Path, heading: str) -> str:
+    """The text under ``## heading`` in the shipped MODEL_CARD.md, up to the next ``## ``
+    heading ("" when there is no such card or section)."""
+    text = card.read_text("utf-8") if card.is_file() else ""
+    marker = f"\n## {heading}\n"
+    return text.split(marker, 1)[1].split("\n## ", 1)[0].strip() if marker in text else ""
+
+
 def _attributions(card: Path) -> str:
     """The data-set attribution section of the shipped MODEL_CARD.md, if there is one."""
-    if not card.is_file():
-        return ""
-    text = card.read_text("utf-8")
-    marker = "## Data sets, licenses and attributions"
-    if marker not in text:
-        return ""
-    section = text.split(marker, 1)[1].strip()
+    section = _card_section(card, "Data sets, licenses and attributions")
     return ("\n## Attributions\n\nAs shipped in `MODEL_CARD.md` beside the model files:\n\n"
-            + section + "\n")
+            + section + "\n") if section else ""
+
+
+def _releases(card: Path) -> str:
+    """The release list of the shipped MODEL_CARD.md (training/release.py renders it)."""
+    section = _card_section(card, "Releases")
+    return f"## Releases\n\n{section}\n" if section else ""
 
 
 def _model_card() -> str:
@@ -224,6 +232,7 @@ def _model_card() -> str:
     if flat_reference:
         out.append("For context, stanza's official English models: "
                    + ", ".join(f"{k} {_fmt(v)}" for k, v in flat_reference.items()) + ".\n")
+    out.append(_releases(folder / "MODEL_CARD.md"))
     out.append(_attributions(folder / "MODEL_CARD.md"))
     return "\n".join(out)
 

@@ -24,8 +24,8 @@ def test_missile_class(text: str, cls: MissileClass) -> None:
 
 def test_launch_with_count_class_landing_and_date(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "North Korea fired two short-range ballistic missiles into the Sea of Japan on "
-        "Thursday, South Korea's military said.",
+        "North Korea fired two short-range ballistic missiles on Thursday into the Sea of "
+        "Japan, South Korea's military said.",
         published="2021-03-26",
     )
     [launch] = doc.launches
@@ -98,8 +98,8 @@ def test_possessive_launcher_keeps_the_country_name(extractor: EventExtractor) -
 
 def test_observers_named_near_a_launch_are_not_its_launcher(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "North Korea launched a long-range rocket on Sunday. Officials from the United States, "
-        "Japan and South Korea confirmed that the rocket lifted off at 11:30 local time.",
+        "North Korea launched a long-range rocket on Sunday. Officials from Japan, South Korea "
+        "and the United States confirmed that the rocket lifted off at 11:30 local time.",
         published="2009-04-05",
     )
     assert [launch.launcher.country for launch in doc.launches] == ["PRK"]

@@ -24,12 +24,12 @@ def test_met_with_in_city(extractor: EventExtractor) -> None:
 
 def test_planned_meeting_between(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "Friday's meeting between U.S. national security adviser Jake Sullivan and his "
-        "Japanese counterpart, Shigeru Kitamura, in Annapolis will focus on North Korea.",
+        "Friday's meeting between U.S. Defense Secretary Lloyd Austin and his Japanese "
+        "counterpart, Nobuo Kishi, in Tokyo will focus on North Korea.",
         published="2021-04-01",
     )
     [meeting] = doc.meetings
-    assert {"Jake Sullivan", "Shigeru Kitamura"} <= names(meeting)
+    assert {"Lloyd Austin", "Nobuo Kishi"} <= names(meeting)
     assert meeting.status is MeetingStatus.PLANNED
     assert meeting.date.iso() == "2021-04-02"
 
@@ -355,9 +355,9 @@ def test_refusing_to_meet_is_no_meeting(extractor: EventExtractor, text: str) ->
 
 
 def test_a_group_meeting_merges_into_the_named_one(extractor: EventExtractor) -> None:
-    text = ("Talks will open in Lisbon a day ahead of a key meeting between top security "
-            "officials from Portugal and Morocco. Friday's meeting between Portuguese adviser "
-            "Ana Lopes and Moroccan adviser Karim Idrissi will focus on migration.")
+    text = ("Officials say Lisbon is ready for Friday's summit between defence chiefs of "
+            "Portugal and Morocco. Friday's meeting between Portuguese Foreign Minister Ana "
+            "Lopes and Moroccan Foreign Minister Karim Idrissi will focus on migration.")
     meetings = extractor.extract(text, published="2024-05-16").meetings
     assert len(meetings) == 1
     assert {"Ana Lopes", "Karim Idrissi"} <= names(meetings[0])

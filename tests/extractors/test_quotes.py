@@ -21,15 +21,15 @@ def test_direct_quote_with_title_and_country(extractor: EventExtractor) -> None:
 
 
 def test_split_quote_gives_two_records_and_pronoun_resolves(extractor: EventExtractor) -> None:
-    text = ("Leif-Eric Easley, a professor at Ewha University in Seoul, studies the region. "
-            "“Pyongyang is raising tensions,” Easley said, “and it is doing so on purpose.” "
+    text = ("Ji-won Han, a professor at Yonsei University in Seoul, studies the region. "
+            "“Pyongyang is raising tensions,” Han said, “and it is doing so on purpose.” "
             "“Nobody should be surprised,” he added.")
     quotes = extractor.extract(text, published="2021-04-01").quotes
     texts = [q.text for q in quotes]
     assert "Pyongyang is raising tensions" in texts
     assert "and it is doing so on purpose." in texts
     assert "Nobody should be surprised" in texts
-    assert {q.speaker.name for q in quotes} == {"Leif-Eric Easley"}
+    assert {q.speaker.name for q in quotes} == {"Ji-won Han"}
 
 
 def test_indirect_speech(extractor: EventExtractor) -> None:
@@ -41,11 +41,10 @@ def test_indirect_speech(extractor: EventExtractor) -> None:
 
 
 def test_mixed_quote(extractor: EventExtractor) -> None:
-    text = ("Price reiterated that “denuclearization will remain at the center of American "
-            "policy.”")
+    text = "Price reiterated that “sanctions will remain at the heart of American policy.”"
     [quote] = extractor.extract(text, published="2021-04-01").quotes
     assert quote.quote_type is QuoteType.MIXED
-    assert "denuclearization will remain" in quote.text
+    assert "sanctions will remain" in quote.text
 
 
 def test_scare_quotes_are_not_statements(extractor: EventExtractor) -> None:

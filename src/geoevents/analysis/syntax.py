@@ -139,11 +139,19 @@ def conjuncts(sent: Sentence, head: int) -> list[int]:
     out = [head]
     children = sent.children(head)
     for child in children:
-        if child.deprel == "conj" and not _title_of_next(sent, child, children):
+        if (child.deprel == "conj" or _coordinated_apposition(sent, child)) and not (
+                _title_of_next(sent, child, children)):
             out.extend(conjuncts(sent, child.index))
         elif child.deprel in ("flat", "flat:name"):
             out.extend(_names_inside_name(sent, child))
     return out
+
+
+def _coordinated_apposition(sent: Sentence, child: Token) -> bool:
+    """ "A and B" misparsed as an apposition of B to A: the "and" gives it away."""
+    coordinators = vocabulary().common.coordinators
+    return child.deprel == "appos" and any(
+        c.deprel == "cc" and c.lemma.lower() in coordinators for c in sent.children(child.index))
 
 
 def _title_of_next(sent: Sentence, conj: Token, siblings: tuple[Token, ...]) -> bool:

@@ -391,12 +391,13 @@ def _verb_partners(sent: Sentence, verb: Token, lemma: str, guests: list[Token],
 
 
 def _case(sent: Sentence, token: Token) -> str:
-    """The preposition of a nominal; for a name, also one the parser hung on a later part
-    of it ("with [Vladimir ← Putin]": case under the flat "Putin")."""
-    parts = [token, *(c for c in sent.children(token.index) if c.deprel in ("flat",
-                                                                           "compound"))]
-    return next((c.lemma.lower() for part in parts for c in sent.children(part.index)
-                 if c.deprel == "case"), "")
+    """The preposition of a nominal: its own, or the one that opens its phrase wherever the
+    parser hung it ("with [Vladimir ← Putin]", "between [Foreign Minister ← Ana]")."""
+    own = next((c.lemma.lower() for c in sent.children(token.index) if c.deprel == "case"), "")
+    if own:
+        return own
+    first = sent.tokens[min(sent.subtree(token.index))]
+    return first.lemma.lower() if first.deprel == "case" and first.index < token.index else ""
 
 
 def _noun_partners(sent: Sentence, noun: Token) -> list[int]:
@@ -758,8 +759,12 @@ def merge_meetings(meetings: Sequence[Meeting]) -> list[Meeting]:
         return shared >= min(2, len(a.participants), len(b.participants))
 
     def fuse(a: Meeting, b: Meeting) -> Meeting:
+        if _group_of(a, b):
+            a, b = b, a  # the named meeting is the record; the group only adds evidence
+        participants = a.participants if _group_of(b, a) else union_actors(
+            a.participants, b.participants)
         return attrs.evolve(
-            a, participants=union_actors(a.participants, b.participants),
+            a, participants=participants,
             location=a.location or b.location, date=better_date(a.date, b.date),
             evidence=evidence_union(a.evidence, b.evidence),
             confidence=max(a.confidence, b.confidence))
