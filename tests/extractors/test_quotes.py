@@ -201,3 +201,101 @@ def test_a_reported_clause_parsed_as_the_cues_object(extractor: EventExtractor) 
     [found] = extractor.extract(text, published="2025-03-13").quotes
     assert found.speaker.name == "Ahmed Khan"
     assert found.text == "attackers collaborated with partners abroad"
+
+
+# --- phrasing classes (each tested on several sentences written for it) ------------------------
+def _quotes(extractor: EventExtractor, text: str, published: str = "2024-01-10") -> list[
+        tuple[str, str, str, str | None]]:
+    return [(q.speaker.name, q.quote_type.value, q.text, q.date.iso())
+            for q in extractor.extract(text, published=published).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "start"),
+    [
+        # "said X verbed" with X taken for an object and the verb for a participle
+        ("General Ahmed Karimi, head of the army's media office, had earlier said attackers "
+         "collaborated with partners abroad.", "Ahmed Karimi", "attackers collaborated"),
+        # "says [NP] — ... — [VP]" split into an object and a paratactic verb
+        ("Maria Lopes led aid workers to the villages. She says about 2,000 families — "
+         "including children — are sleeping outside.", "Maria Lopes", "about 2,000 families"),
+        # "told X that ..." with the that-clause taken for a relative clause of X
+        ('Housing minister Dan Levi told the parliament that Israel should "prepare itself for '
+         'what comes next" in the region.', "Dan Levi", "Israel should"),
+    ],
+)
+def test_reported_clauses_the_parser_split(
+    extractor: EventExtractor, text: str, speaker: str, start: str
+) -> None:
+    found = [(s, t) for s, _, t, _ in _quotes(extractor, text)]
+    assert any(s == speaker and t.startswith(start) for s, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "fragment"),
+    [
+        ('The ministry reacted by calling the president of Chile, Gabriel Boric, a "traitor" '
+         "on Monday.", "The ministry", "traitor"),
+        ("Prime Minister Ana Lopes was first to share the news, announcing on social media "
+         "Friday that the country's police had \"successfully arrested\" the suspect.",
+         "Ana Lopes", "successfully arrested"),
+        ('The agency issued a statement expressing "deep concern about these developments".',
+         "The agency", "deep concern"),
+    ],
+)
+def test_participial_cues_take_the_clause_subject(
+    extractor: EventExtractor, text: str, speaker: str, fragment: str
+) -> None:
+    found = _quotes(extractor, text)
+    assert any(s == speaker and kind == "mixed" and fragment in t for s, kind, t, _ in found), found
+
+
+def test_a_participle_attributes_a_direct_quote(extractor: EventExtractor) -> None:
+    text = ('Maria Lopes spoke after the vote. She described the deal as a step forward, '
+            'commenting, "This is about whether we can trust each other again."')
+    found = _quotes(extractor, text)
+    assert ("Maria Lopes", "direct",
+            "This is about whether we can trust each other again.") in [f[:3] for f in found]
+
+
+def test_a_trailing_date_is_when_not_what(extractor: EventExtractor) -> None:
+    [(_, _, text, date)] = _quotes(
+        extractor, 'The ministry reacted by calling the president of Chile, Gabriel Boric, a '
+        '"traitor" on Monday.')
+    assert not text.endswith("Monday") and date == "2024-01-08"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'State television quoted the official as saying, "This is a matter of national '
+        'sovereignty, and other countries have no right to judge."',
+        'The agency quoted the minister as saying that "the border will stay closed for now".',
+    ],
+)
+def test_quoted_as_saying_is_the_one_quoted(extractor: EventExtractor, text: str) -> None:
+    speakers = {s for s, _, _, _ in _quotes(extractor, text)}
+    assert speakers and all("official" in s or "minister" in s for s in speakers), speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ('North Korea launched a rocket. Two days earlier the country said it might delay the '
+         'launch to repair a "technical problem" in the rocket.', "PRK"),
+        ("Iran test-fired a cruise missile on Monday. The regime said the test was a "
+         "success and more would follow.", "IRN"),
+    ],
+)
+def test_the_country_is_the_country_named_last(
+    extractor: EventExtractor, text: str, country: str
+) -> None:
+    quotes = extractor.extract(text, published="2024-01-10").quotes
+    assert [q.speaker.country for q in quotes] == [country]
+
+
+def test_a_statement_that_goes_on_keeps_its_time(extractor: EventExtractor) -> None:
+    text = ('"Peace will be the first item on the agenda," Ana Lopes said in a speech on '
+            'Monday. She added that "it will not be an easy road, but we will walk it".')
+    dates = [date for _, _, _, date in _quotes(extractor, text)]
+    assert dates == ["2024-01-08", "2024-01-08"]

@@ -82,7 +82,8 @@ class DocumentAnalysis(AnnotatedDocument):
     def coref(self) -> Coreference:
         """The persons this document names and the rules linking later mentions to them."""
         if not self._coref:
-            self._coref.append(Coreference(self, self.actor, tuple(self._persons())))
+            self._coref.append(Coreference(self, self.actor, tuple(self._persons()),
+                                           tuple(self._countries())))
         return self._coref[0]
 
     def _persons(self) -> list[Mention]:
@@ -94,6 +95,15 @@ class DocumentAnalysis(AnnotatedDocument):
                     if actor.type is ActorType.PERSON:
                         persons.append((entity.start, actor))
         return persons
+
+    def _countries(self) -> list[Mention]:
+        countries: list[Mention] = []
+        for sent in self.sentences:
+            for entity in sent.entities:  # (the tagger may call a country an organisation)
+                actor = self.actor(sent, entity_head(sent, entity.first, entity.last))
+                if actor.type is ActorType.COUNTRY:
+                    countries.append((entity.start, actor))
+        return countries
 
     def event_date(
         self,

@@ -8,7 +8,8 @@ later, shorter mention to the fuller one before it:
 * a description ("the envoy", "the spokesperson") to the nearest earlier actor whose
   title or name carries the same role word (roles that stand for each other, such as
   envoy and ambassador, are vocabulary data);
-* "the two leaders", "both sides" to the two persons named last.
+* "the two leaders", "both men" to the two persons named last;
+* "the country", "the regime", "the North" to the country named last (with that word).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Coreference:
     doc: AnnotatedDocument = attrs.field(repr=False)
     actor_at: ActorReader = attrs.field(repr=False)
     persons: tuple[Mention, ...] = ()
+    countries: tuple[Mention, ...] = ()
 
     def before(self, position: int, also: Sequence[Mention] = ()) -> list[Mention]:
         """Persons (and the ``also`` mentions, e.g. speakers found so far) named before
@@ -53,11 +55,28 @@ class Coreference:
         earlier = self.before(position, also)
         if pronoun:
             return _antecedent(earlier, head) or actor
+        country = self._described_country(actor, head, position)
+        if country is not None:
+            return country
         for rule in (_full_name, _same_role, _titled_namesake):
             found = rule(earlier, actor, head)
             if found is not None:
                 return found
         return actor
+
+    def _described_country(self, actor: Actor, head: Token, position: int) -> Actor | None:
+        """ "the country said", "the regime", "the North": the country named last before
+        (for "the North"/"the South", the last one whose name has that word)."""
+        words = actor.name.lower().split()
+        if len(words) != 2 or words[0] != "the" or actor.type is ActorType.COUNTRY:
+            return None
+        earlier = [c for p, c in self.countries if p < position]
+        if head.lemma.lower() in vocabulary().actors.country_nouns:
+            return earlier[-1] if earlier else None
+        if head.upos == "PROPN":
+            named = [c for c in earlier if words[1] in c.name.lower().split()]
+            return named[-1] if named else None
+        return None
 
     def pair_before(self, position: int) -> tuple[Actor, Actor] | None:
         """ "the two leaders", "both men": the two distinct persons named last before

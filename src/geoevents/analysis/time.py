@@ -21,9 +21,12 @@ def attachment(sent: Sentence, index: int, mention: DateMention) -> int | None:
         return None
     before = sent.text[:mention.start].split()[-2:]
     words = vocabulary().time
-    if before and before[-1].lower() in words.reference_prepositions and not (
+    refs = words.reference_prepositions
+    if before and before[-1].lower() in refs and not (
             before[-1].lower() == "for" and _scheduled_word(before[:-1])):
         return None  # but "scheduled for Monday" is the event's own time
+    if mention.text.split()[0].lower() in refs:
+        return None  # "by 2015", "since 2003": the preposition is part of the expression
     if any(t.head == index for t in covered):
         return 0
     if any(a.index == index for t in covered for a in sent.ancestors(t.index)):

@@ -43,10 +43,13 @@ __all__ = [
     "not_asserted",
     "noun_meeting",
     "remote_contact",
+    "the_meeting_again",
     "verb_meeting",
 ]
 
 CODES = Codes(cameo="040", plover="CONSULT")
+#: how far (in characters) "the talks" may come after a meeting and still be that meeting
+AGAIN_CHARS = 500
 _SUBJECTS = ("nsubj", "nsubj:pass")
 
 
@@ -86,12 +89,16 @@ class MeetingExtractor:
         self.vetoes = tuple(vetoes if vetoes is not None else VETOES)
 
     def extract(self, doc: DocumentAnalysis) -> Iterator[Meeting]:
+        last: Candidate | None = None
         for sent in doc.sentences:
             for token in sent.tokens:
                 candidate = next((c for rule in self.rules
                                   if (c := rule(doc, sent, token)) is not None), None)
+                if candidate is None:
+                    candidate = the_meeting_again(doc, sent, token, last)
                 if candidate is None or any(veto(doc, candidate) for veto in self.vetoes):
                     continue
+                last = candidate
                 for group in _per_counterpart(candidate):
                     yield meeting_event(doc, attrs.evolve(candidate, participants=group))
 
@@ -196,6 +203,26 @@ def verb_meeting(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Candida
 
 
 TRIGGER_RULES: tuple[TriggerRule, ...] = (noun_meeting, verb_meeting)
+
+
+def the_meeting_again(doc: DocumentAnalysis, sent: Sentence, noun: Token,
+                      last: Candidate | None) -> Candidate | None:
+    """ "... are set to resume talks. The talks are scheduled to begin on December 16": a
+    definite meeting noun with no sides of its own, a sentence or two after a meeting, is
+    that meeting again (within :data:`AGAIN_CHARS`); it counts when it says when (the
+    merge adds its date)."""
+    if last is None or sent.start - last.sent.end > AGAIN_CHARS or not _noun_trigger(sent, noun):
+        return None
+    definite = vocabulary().common.definite_determiners
+    children = sent.children(noun.index)
+    if not any(c.deprel == "det" and c.lemma.lower() in definite for c in children) or any(
+            c.deprel in ("amod", "nummod", "nmod:poss") for c in children) or (
+            _noun_partners(sent, noun) or doc.quote_marks.covers(noun.start)):
+        return None  # "the first summit", "their talks", "the talks with X": another one
+    clause = doc.clause(sent, noun.index)
+    date = doc.event_date(sent, clause.head, tense=clause.tense, default_to_publication=False,
+                          attached_only=True)
+    return Candidate(sent, noun, last.participants) if date.text is not None else None
 """The default trigger rules, tried in order for every word."""
 
 

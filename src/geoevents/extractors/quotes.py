@@ -27,7 +27,7 @@ from geoevents.actors import Actor, ActorType
 from geoevents.analysis import DocumentAnalysis, Mention
 from geoevents.analysis.quotemarks import CLOSERS, QuoteIndex, QuoteSegment, is_full_quote
 from geoevents.analysis.syntax import is_pronoun, is_verb, phrase_indices, phrase_text
-from geoevents.dates import Tense, find_date_mentions
+from geoevents.dates import EventDate, Resolution, Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.merge import better_date, cluster
 from geoevents.knowledge import QuoteWords, verb_lemma, vocabulary
@@ -45,6 +45,9 @@ __all__ = [
 ]
 
 CODES = Codes(cameo="010", plover=None)
+#: how close (in characters) a statement must follow its speaker's previous one to share
+#: its time: about two sentences of news prose
+GOES_ON_CHARS = 300
 
 
 def _words() -> QuoteWords:
@@ -58,6 +61,8 @@ class QuoteState:
     verbs already used."""
 
     speakers: list[Mention] = attrs.Factory(list)
+    #: (end offset, speaker, date) of every quote so far, for statements that go on
+    statements: list[tuple[int, Actor, EventDate]] = attrs.Factory(list)
     handled: set[int] = attrs.Factory(set)
     used_cues: set[tuple[int, int]] = attrs.Factory(set)
     #: noun subjects outside quotation marks, for "it said"
@@ -68,6 +73,22 @@ class QuoteState:
 
     def last_speaker(self) -> Actor | None:
         return self.speakers[-1][1] if self.speakers else None
+
+    def dated(self, span: Span, speaker: Actor, date: EventDate) -> EventDate:
+        """A statement with no time of its own that follows closely (within
+        :data:`GOES_ON_CHARS` characters) on one by the same speaker with a stated time
+        ("Roh said in a speech on Monday. He added that ...") was made then; remember it
+        for the next one."""
+        if date.resolution is Resolution.PUBLICATION:
+            for end, previous, when in reversed(self.statements):
+                if span.start - end > GOES_ON_CHARS:
+                    break
+                if previous.name == speaker.name:
+                    if when.resolution in (Resolution.EXPLICIT, Resolution.RELATIVE):
+                        date = when
+                    break
+        self.statements.append((span.end, speaker, date))
+        return date
 
 
 @attrs.frozen
@@ -109,8 +130,11 @@ class QuoteExtractor:
     def extract(self, doc: DocumentAnalysis) -> Iterator[Quote]:
         state = QuoteState(subjects=_body_subjects(doc))
         for sent in doc.sentences:
-            yield from self._direct(doc, sent, state)
-            yield from _reported(doc, sent, state)
+            found = [*self._direct(doc, sent, state), *_reported(doc, sent, state)]
+            for quote in sorted(found, key=lambda q: q.evidence[0].start):
+                # in document order: a statement that goes on takes its speaker's time
+                yield attrs.evolve(quote, date=state.dated(
+                    quote.evidence[0], quote.speaker, quote.date))
 
     def _direct(self, doc: DocumentAnalysis, sent: Sentence, state: QuoteState) -> Iterator[Quote]:
         for direct in _directs(doc, sent, state):
@@ -255,9 +279,11 @@ def _speaker(doc: DocumentAnalysis, sent: Sentence, cue: Token,
     """The speaker of cue verb ``cue``: its subject (or the subject of the verb it is
     coordinated with), resolved through coreference; "it said" takes the country or
     organisation that is the subject of this or the sentence before."""
-    candidates = _subjects(doc, sent, cue.index, cue)
-    if not candidates and cue.deprel in ("conj", "xcomp") and cue.head >= 0:
-        candidates = _subjects(doc, sent, cue.head, cue)  # "X met Y and said ...", "wanted to"
+    candidates = _quoted_as_saying(sent, cue) or _subjects(doc, sent, cue.index, cue)
+    for governor in _governors(sent, cue):
+        if candidates:
+            break
+        candidates = _subjects(doc, sent, governor.index, cue)
     if not candidates:
         return None
     subject = candidates[0]
@@ -280,12 +306,38 @@ def _speaker(doc: DocumentAnalysis, sent: Sentence, cue: Token,
     return actor, subject
 
 
+def _governors(sent: Sentence, cue: Token) -> list[Token]:
+    """Where a cue without a subject takes it from: the verb it is coordinated with or
+    complements ("X met Y and said ...", "X wanted to stress ..."), and for a participle
+    ("..., saying ...", "reacted by calling X a Y", "issued a statement expressing ...")
+    the clause it hangs off, through the noun it describes."""
+    if cue.head < 0 or not (cue.deprel in ("conj", "xcomp") or (
+            cue.xpos == "VBG" and cue.deprel in ("advcl", "acl", "xcomp"))):
+        return []
+    head = sent.tokens[cue.head]
+    if cue.deprel == "acl" and head.head >= 0:
+        head = sent.tokens[head.head]  # "issued [a statement] expressing ..."
+    out = [head]
+    while head.deprel in ("xcomp", "conj") and head.head >= 0 and len(out) < 3:
+        head = sent.tokens[head.head]  # "X was first to share the news, announcing ..."
+        out.append(head)
+    return out
+
+
+def _quoted_as_saying(sent: Sentence, cue: Token) -> list[Token]:
+    """ "State television quoted the official as saying ...": the one quoted speaks."""
+    if cue.head < 0 or verb_lemma(sent.tokens[cue.head].text,
+                                  sent.tokens[cue.head].lemma) not in _words().quoting_verbs:
+        return []
+    return [c for c in sent.children(cue.head) if c.deprel == "obj"]
+
+
 def _subjects(doc: DocumentAnalysis, sent: Sentence, head: int, cue: Token) -> list[Token]:
     """Subjects of ``head`` outside quotation marks and speaker labels (a turn's label
     "VOA:" can come out as the subject of the first clause), dates excluded; one before the
     cue wins over one after it ("X said Y was killed" can make Y a second subject), and of
     two before it the named one (an apposition parsed as a second subject)."""
-    found = [c for c in sent.children(head) if c.deprel in ("nsubj", "nsubj:pass")
+    found = [c for c in sent.children(head) if c.deprel in ("nsubj", "nsubj:pass", "nsubj:outer")
              and not doc.quote_marks.covers(c.start) and not doc.interview.in_label(c.start)
              and not find_date_mentions(phrase_text(doc, sent, phrase_indices(sent, c.index)))]
     return sorted(found, key=lambda c: (
@@ -369,10 +421,11 @@ def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: 
     state.remember(speaker, start)
     state.used_cues.add((sent.index, cue.index))
     text = doc.text[start:end]
+    date = doc.event_date(sent, cue.index, tense=Tense.PAST,
+                          exclude=frozenset(content) - {cue.index}, attached_only=True)
     return Quote(
         document=doc.info,
-        date=doc.event_date(sent, cue.index, tense=Tense.PAST,
-                            exclude=frozenset(content) - {cue.index}, attached_only=True),
+        date=date,
         evidence=(Span(sent.index, start, end, text),),
         confidence=0.75 if fragment else 0.7,
         codes=CODES,
@@ -466,7 +519,8 @@ def _complement_clause(sent: Sentence, cue: Token, complement: Token,
                        and sent.tokens[i].lemma.lower() == "that")]
     after = [c for c in sent.children(cue.index) if c.index > cue.index]
     for other in after:
-        if other.deprel == "ccomp" and other is not complement:
+        if other.deprel in ("ccomp", "parataxis") and other is not complement and (
+                other.index > complement.index):
             indices.extend(sent.subtree(other.index))
     if _subject_before(sent, cue) and not any(
             c.deprel.startswith("nsubj") for c in sent.children(complement.index)):
@@ -521,15 +575,30 @@ def _trim_punctuation(sent: Sentence, indices: list[int]) -> list[int]:
 
 
 def _predicate(sent: Sentence, cue: Token) -> list[int]:
-    """The cue verb and what follows it in its phrase (not its subject or adverbs)."""
+    """The cue verb and what follows it in its phrase (not its subject, adverbs or when it
+    was said: "called X a “Y” on Wednesday" dates the statement, it is not part of it)."""
     drop = {"nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "advmod", "obl:tmod"}
+    time = vocabulary().time
     indices = {cue.index}
     for child in sent.children(cue.index):
-        if child.deprel not in drop and child.index > cue.index:
+        temporal = child.deprel.startswith(("obl", "nmod")) and child.lemma.lower() in (
+            time.date_words | time.period_nouns)
+        if child.deprel not in drop and child.index > cue.index and not temporal:
             indices.update(sent.subtree(child.index))
     span = list(range(cue.index, max(indices) + 1))
     while span and sent.tokens[span[-1]].upos == "PUNCT":
         span.pop()
+    return _without_trailing_date(sent, span)
+
+
+def _without_trailing_date(sent: Sentence, span: list[int]) -> list[int]:
+    """ "called X an “Asian Hitler” on Wednesday" (the date hung on the last noun): the
+    closing "on <day>" says when, not what."""
+    time = vocabulary().time
+    words = time.date_words | time.period_nouns
+    if len(span) > 3 and sent.tokens[span[-1]].lemma.lower() in words and (
+            sent.tokens[span[-2]].deprel == "case"):
+        return span[:-2]
     return span
 
 
@@ -605,10 +674,39 @@ def _complement(sent: Sentence, cue: Token) -> Token | None:
         if child.deprel in ("ccomp", "xcomp"):
             return child
     for child in children:
-        if (child.deprel.startswith("nsubj") or child.deprel == "obj") and any(
-                c.deprel in ("acl", "acl:relcl") and is_verb(c) and c.xpos in ("VBD", "VBN", "VBZ")
-                for c in sent.children(child.index)):
-            return child
+        if child.deprel.startswith("nsubj") or child.deprel in ("obj", "iobj"):
+            clause = _clause_under_nominal(sent, child)
+            if clause is not None:
+                return clause
+    return _clause_after_object(sent, children)
+
+
+def _clause_under_nominal(sent: Sentence, nominal: Token) -> Token | None:
+    """ "said the missiles landed ...", "said attackers collaborated ..." (the clause's
+    subject taken for the cue's object, its verb for a participle): the noun is the
+    clause; "told the parliament that X should ..." (the that-clause taken for a relative
+    clause of the object): that clause."""
+    for c in sent.children(nominal.index):
+        if not (c.deprel in ("acl", "acl:relcl") and is_verb(c)):
+            continue
+        that = any(g.deprel == "mark" and g.lemma.lower() == "that" for g in sent.children(c.index))
+        own_subject = any(g.deprel.startswith("nsubj") and g.lemma.lower() not in (
+            vocabulary().common.relative_words) for g in sent.children(c.index))
+        if that and own_subject:
+            return c
+        if c.xpos in ("VBD", "VBN", "VBZ"):
+            return nominal
+    return None
+
+
+def _clause_after_object(sent: Sentence, children: list[Token]) -> Token | None:
+    """ "She says about 2,000 families — including children — are sleeping outside": the
+    parser split the clause into the cue's object and a paratactic verb without subject."""
+    objects = [c for c in children if c.deprel == "obj"]
+    for c in children:
+        if objects and c.deprel == "parataxis" and c.index > objects[0].index and is_verb(c) and (
+                not any(g.deprel.startswith("nsubj") for g in sent.children(c.index))):
+            return objects[0]
     return None
 
 

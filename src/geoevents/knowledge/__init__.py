@@ -55,6 +55,7 @@ class CommonWords:
     vague_quantities: Words
     coordinators: Words
     pair_words: Words
+    definite_determiners: Words
     refusal_verbs: Words
     indefinite_articles: Words
     irregular_verb_forms: dict[str, str] = attrs.field(hash=False)
@@ -95,6 +96,7 @@ class ActorWords:
     non_speaker_labels: Words
     leader_nouns: Words
     polity_nouns: Words
+    country_nouns: Words
 
 
 @attrs.frozen
@@ -149,6 +151,7 @@ class QuoteWords:
     speech_verbs: Words
     strong_speech_verbs: Words
     clause_only_verbs: Words
+    quoting_verbs: Words
 
 
 @attrs.frozen
