@@ -124,9 +124,25 @@ def test_accuracy_page_renders_the_generated_scores(html: Path) -> None:
     if scores.is_file():
         data = json.loads(scores.read_text("utf-8"))
         assert data["generated"] in text
-        assert all(kind in text for kind in data["results"])
+        for batch in data["sets"].values():
+            assert all(kind in text for kind in batch["results"] if kind != "positions")
+            assert f"{batch['results']['meeting']['f1']:.3f}" in text
     else:
         assert "No accuracy figures have been generated yet" in text
+    # the estimate for unseen news comes first, and tuned scores are labelled as such
+    assert text.index("Estimate for unseen news") < text.index(
+        "Scores on the passages the rules were tuned on")
+    for first in sorted((DOCS / "_generated").glob("first-score-*.json")):
+        data = json.loads(first.read_text("utf-8"))
+        assert data["commit"] in text
+        for batch in data["sets"].values():
+            assert f"{batch['results']['quote']['f1']:.3f}" in text
+
+
+def test_dev_scores_script_names_no_machine_path() -> None:
+    script = (DOCS.parent / "scripts" / "dev_scores.py").read_text("utf-8")
+    assert "/work/" not in script
+    assert "/work/" not in (DOCS / "accuracy.md").read_text("utf-8")
 
 
 def test_doctests_pass(doctest_output: str) -> None:
