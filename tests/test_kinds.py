@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import ClassVar
 
 import attrs
@@ -134,6 +134,27 @@ def test_a_registered_kind_has_a_pretty_line(embargo_kind: EventKind[Embargo]) -
     out = io.StringIO()
     _pretty(result, out)
     assert out.getvalue().splitlines() == ["== d1: 1 embargo", "  EMBARGO on Ruritania"]
+
+
+def test_a_kinds_relate_rule_sees_every_merged_kind_after_merging() -> None:
+    seen: list[tuple[str, int, list[str]]] = []
+
+    def relate(doc: DocumentAnalysis, events: Sequence[Embargo],
+               merged: Mapping[str, tuple[object, ...]]) -> list[Embargo]:
+        seen.append((doc.info.id, len(events), sorted(merged)))
+        with pytest.raises(TypeError):
+            merged["other"] = ()  # type: ignore[index]  # read-only: hooks cannot interfere
+        return [attrs.evolve(e, target=f"{e.target} (of {len(merged)} kinds)") for e in events]
+
+    register_kind(EventKind("embargo", Embargo, extractor=EmbargoExtractor,
+                            merge=merge_embargoes, relate=relate))
+    try:
+        result = EventExtractor(annotator=FakeAnnotator()).extract(TEXT, doc_id="d1")
+    finally:
+        unregister_kind("embargo")
+    assert seen == [("d1", 1, ["embargo"])]  # once, with the merged event
+    [embargo] = result.of_kind("embargo")
+    assert embargo.target == "Ruritania (of 1 kinds)"
 
 
 def test_unregistered_events_are_kept_unmerged_in_order() -> None:

@@ -6,11 +6,12 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from geoevents.analysis import analyze
+from geoevents.analysis import DocumentAnalysis, analyze
 from geoevents.errors import DocumentError, GeoEventsError, InvalidDateError, InvalidInputError
 from geoevents.events import DocumentEvents
 from geoevents.kinds import Extractor, get_kind, kinds_in_order, registered_kinds
@@ -244,8 +245,9 @@ class EventExtractor:
         """Run the extractors over an already annotated document and merge duplicates.
 
         The document is analysed once (:func:`~geoevents.analysis.analyze`); every
-        extractor reads that analysis. Events are grouped by kind, and each registered
-        kind's merge rule makes one event per real-world event.
+        extractor reads that analysis. Events are grouped by kind, each registered kind's
+        merge rule makes one event per real-world event, and then each kind's ``relate``
+        rule (where it has one) links its events to the merged events of every kind.
         """
         analysis = analyze(doc)
         found: dict[str, list[Any]] = {}
@@ -259,4 +261,17 @@ class EventExtractor:
             registered = get_kind(name)
             events = found[name]
             by_kind[name] = tuple(registered.merge(events) if registered else events)
-        return DocumentEvents(document=doc.info, by_kind=by_kind)
+        return DocumentEvents(document=doc.info, by_kind=_related(analysis, by_kind))
+
+
+def _related(analysis: DocumentAnalysis,
+             merged: dict[str, tuple[Any, ...]]) -> dict[str, tuple[Any, ...]]:
+    """Each kind's events after its ``relate`` rule; every rule sees the same merged events
+    (none sees another's changes), so the order of the kinds does not matter."""
+    snapshot = MappingProxyType(dict(merged))
+    related = dict(merged)
+    for name, events in merged.items():
+        registered = get_kind(name)
+        if registered is not None and registered.relate is not None:
+            related[name] = tuple(registered.relate(analysis, events, snapshot))
+    return related

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Final
 
@@ -24,6 +25,7 @@ __all__ = [
     "MissileLaunch",
     "Quote",
     "QuoteType",
+    "event_id",
 ]
 
 
@@ -87,13 +89,34 @@ class Location:
     span: Span | None = None
 
 
+def event_id(document_id: str, kind: str, evidence: Sequence[Span]) -> str:
+    """The stable id of an event: its kind and 12 hex digits of a hash of the document id,
+    the kind and the first evidence span (the same text gives the same ids, run after run).
+
+    >>> event_id("d1", "quote", [Span(0, 4, 9, "Korea")])
+    'quote-ef19ced61065'
+    """
+    first = evidence[0] if evidence else None
+    key = "\x1f".join([document_id, kind, *(
+        (str(first.start), str(first.end), first.text) if first else ())])
+    return f"{kind}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"
+
+
 @attrs.frozen(kw_only=True)
 class _EventBase:
+    #: ``kind-`` and 12 hex digits, computed from the document id, the kind and the first
+    #: evidence span (:func:`event_id`): never passed in, recomputed when a changed copy is
+    #: made (``attrs.evolve``) or the event is loaded from JSON
+    id: str = attrs.field(init=False)
     document: DocumentInfo
     date: EventDate
     evidence: tuple[Span, ...]
     confidence: float = attrs.field(validator=_confidence)
     codes: Codes = Codes()
+
+    def __attrs_post_init__(self) -> None:
+        kind = getattr(type(self), "kind", "event")
+        object.__setattr__(self, "id", event_id(self.document.id, kind, self.evidence))
 
 
 @attrs.frozen(kw_only=True)

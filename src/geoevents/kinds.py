@@ -1,8 +1,9 @@
 """The registry of event kinds: what the engine, the serializer and the CLI know about a kind.
 
 A kind is one :class:`EventKind`: its attrs class, the extractor that finds it, the rule
-that merges mentions of one real-world event, the line ``--format pretty`` prints for it
-and its default CAMEO/PLOVER codes. The engine, :func:`~geoevents.json_schema`,
+that merges mentions of one real-world event, optionally the rule that relates its events
+to the other events of the document (a quote to the launch it condemns), and the line
+``--format pretty`` prints for it. The engine, :func:`~geoevents.json_schema`,
 :func:`~geoevents.event_from_dict` and the CLI iterate over the registry, so adding a kind
 is one module and one :func:`register_kind` call:
 
@@ -29,7 +30,7 @@ returning one), which the CLI loads too.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import metadata
 from typing import Any, Final, Generic, Protocol, TypeVar, runtime_checkable
 
@@ -42,6 +43,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "EventKind",
     "Extractor",
+    "Relate",
     "get_kind",
     "kinds_in_order",
     "load_entry_point_kinds",
@@ -82,6 +84,12 @@ class Extractor(Protocol[E_co]):
         ...
 
 
+Relate = Callable[[DocumentAnalysis, Sequence[E], Mapping[str, tuple[Any, ...]]], Sequence[E]]
+"""A kind's relate rule: ``relate(doc, events, merged)`` gets the analysis, the kind's
+merged events and every kind's merged events by name (their ids final), and returns the
+kind's events, typically copies that point at others by ``id``."""
+
+
 def _keep_all(events: Sequence[Any]) -> list[Any]:
     return list(events)
 
@@ -113,9 +121,11 @@ class EventKind(Generic[E]):
     class of its events, ``label`` the word ``--format pretty`` starts its lines with
     (the name in capitals by default). ``extractor`` builds the kind's default extractor
     (``None``: the kind only comes from extractors the caller passes); ``merge`` turns
-    the mentions found in one document into one event per real-world event; ``summary``
-    is the line ``--format pretty`` prints after the ``label``; ``default`` says whether
-    :class:`~geoevents.EventExtractor` runs the extractor when no list is given.
+    the mentions found in one document into one event per real-world event; ``relate``
+    (optional, a :data:`~geoevents.kinds.Relate`) runs once all kinds are merged and links
+    the kind's events to the others; ``summary`` is the line ``--format pretty`` prints
+    after the ``label``; ``default`` says whether :class:`~geoevents.EventExtractor` runs
+    the extractor when no list is given.
     """
 
     name: str
@@ -124,6 +134,7 @@ class EventKind(Generic[E]):
     merge: Callable[[Sequence[E]], Sequence[E]] = _keep_all
     summary: Callable[[E], str] = _generic_summary
     label: str = attrs.field()
+    relate: Relate[E] | None = None
     default: bool = True
 
     @label.default

@@ -17,6 +17,7 @@ from typing import Any, Final, TextIO
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn
 
 from geoevents.errors import InvalidInputError
 from geoevents.kinds import get_kind, registered_kinds
@@ -33,6 +34,11 @@ __all__ = [
 
 converter = cattrs.Converter(forbid_extra_keys=False)
 converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+# derived fields (``init=False``, such as an event's ``id``) are written out; loading skips
+# them and the class computes them again, so a round trip gives an equal event
+converter.register_unstructure_hook_factory(
+    attrs.has, lambda cls: make_dict_unstructure_fn(cls, converter,
+                                                    _cattrs_include_init_false=True))
 # plain strings, not StrEnum members: the dicts are JSON-ready for any consumer
 
 
