@@ -16,6 +16,7 @@ from geoevents.events import (
     MissileLaunch,
     Quote,
     QuoteType,
+    Stance,
 )
 from geoevents.provenance import DocumentInfo, Span
 
@@ -61,8 +62,13 @@ launches = st.builds(
     launch_site=locations, landing_area=locations, outcome=st.sampled_from(list(LaunchOutcome)),
     **common,
 )
+topics = st.sampled_from(["missiles", "nuclear", "diplomacy-talks", "sanctions"])
 quotes = st.builds(
     Quote, speaker=actors, text=texts, quote_type=st.sampled_from(list(QuoteType)), cue=texts,
+    stance=st.sampled_from(list(Stance)), targets=st.lists(actors, max_size=2).map(tuple),
+    topics=st.lists(topics, max_size=3, unique=True).map(tuple),
+    about=st.lists(st.from_regex(r"(meeting|missile_launch)-[0-9a-f]{12}", fullmatch=True),
+                   max_size=2).map(tuple),
     **common,
 )
 events = meetings | launches | quotes

@@ -1,4 +1,4 @@
-"""The event model: stable ids (pure logic, no model)."""
+"""The event model: stable ids and the stance enum (pure logic, no model)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from geoevents import (
     Quote,
     QuoteType,
     Span,
+    Stance,
     event_from_dict,
     json_schema,
     to_json,
@@ -47,7 +48,7 @@ def test_the_id_is_the_kind_and_a_hash_of_document_kind_and_first_span() -> None
 
 def test_the_id_follows_the_evidence_through_evolve_and_ignores_other_fields() -> None:
     quote = _quote()
-    assert attrs.evolve(quote, cue="told", confidence=0.5).id == quote.id
+    assert attrs.evolve(quote, stance=Stance.OPPOSE, confidence=0.5).id == quote.id
     moved = attrs.evolve(quote, evidence=(Span(1, 40, 45, "later"), *quote.evidence))
     assert moved.id == event_id("d1", "quote", moved.evidence) != quote.id
 
@@ -74,3 +75,10 @@ def test_the_schema_requires_an_id_on_every_built_in_kind() -> None:
     for name in ("Meeting", "MissileLaunch", "Quote"):
         assert defs[name]["properties"]["id"] == {"type": "string"}
         assert "id" in defs[name]["required"]
+
+
+def test_stance_has_the_nine_positions_and_a_quote_asserts_by_default() -> None:
+    assert [s.value for s in Stance] == ["support", "oppose", "accuse", "demand", "warn",
+                                         "pledge", "deny", "assess", "assert"]
+    quote = _quote()
+    assert (quote.stance, quote.targets, quote.topics, quote.about) == (Stance.ASSERT, (), (), ())

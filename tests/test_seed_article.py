@@ -2,7 +2,14 @@
 
 import pytest
 
-from geoevents import DocumentEvents, EventExtractor, MeetingStatus, MissileClass, QuoteType
+from geoevents import (
+    DocumentEvents,
+    EventExtractor,
+    MeetingStatus,
+    MissileClass,
+    QuoteType,
+    Stance,
+)
 
 from .conftest import SEED, read_dev_passage, requires_seed
 
@@ -62,3 +69,31 @@ def test_price_mixed_quote_and_einhorn_date(seed: DocumentEvents) -> None:
     assert [q.quote_type for q in price] == [QuoteType.MIXED]
     einhorn = [q for q in seed.quotes if q.speaker.name.endswith("Einhorn")]
     assert einhorn[0].date.iso() == "2021-W12"
+
+
+@pytest.mark.parametrize(
+    ("words", "stance"),
+    [
+        ("touted the meeting", Stance.SUPPORT),  # praise of the talks
+        ("center of American policy", Stance.PLEDGE),  # "will remain": a commitment
+        ("unspecified", Stance.WARN),  # a vow of responses if the tests go on
+        ("is likely to adopt", Stance.ASSESS),  # an adviser's prediction
+        ("premeditated strategy", Stance.ASSESS),  # a professor's reading
+        ("expect us to talk primarily", Stance.ASSERT),  # the agenda announced
+    ],
+)
+def test_quotes_take_the_stance_a_reader_gives_them(seed: DocumentEvents, words: str,
+                                                    stance: Stance) -> None:
+    [quote] = [q for q in seed.quotes if words in q.text.replace("\u00a0", " ")]
+    assert quote.stance is stance
+
+
+def test_the_vow_targets_north_korea_and_comments_on_the_launch(seed: DocumentEvents) -> None:
+    [vow] = [q for q in seed.quotes if "unspecified" in q.text]
+    [launch] = seed.launches
+    assert [t.country for t in vow.targets] == ["PRK"]
+    assert vow.about == (launch.id,)
+    assert "missiles" in vow.topics
+    [praise] = [q for q in seed.quotes if q.text.startswith("touted the meeting")]
+    annapolis = [m for m in seed.meetings if m.location and "Annapolis" in m.location.name]
+    assert praise.about == (annapolis[0].id,)

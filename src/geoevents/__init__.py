@@ -32,6 +32,7 @@ from geoevents.events import (
     MissileLaunch,
     Quote,
     QuoteType,
+    Stance,
 )
 from geoevents.extractors import MeetingExtractor, MissileLaunchExtractor, QuoteExtractor
 from geoevents.kinds import EventKind, Extractor, register_kind, registered_kinds
@@ -83,6 +84,7 @@ __all__ = [
     "Resolution",
     "Sentence",
     "Span",
+    "Stance",
     "Tense",
     "Token",
     "__version__",

@@ -25,6 +25,7 @@ __all__ = [
     "MissileLaunch",
     "Quote",
     "QuoteType",
+    "Stance",
     "event_id",
 ]
 
@@ -70,6 +71,30 @@ class QuoteType(enum.StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+
+
+class Stance(enum.StrEnum):
+    """The stand a quote takes, from the speaker's side (the nine positions of the
+    evaluation guide; ``ASSERT`` when the quote takes none)."""
+
+    SUPPORT = "support"
+    """approves, welcomes, praises, backs the target"""
+    OPPOSE = "oppose"
+    """criticises, condemns, rejects, calls it unacceptable"""
+    ACCUSE = "accuse"
+    """blames the target for a specific wrong act"""
+    DEMAND = "demand"
+    """asks, urges, calls on the target to act or to stop"""
+    WARN = "warn"
+    """warns or threatens consequences"""
+    PLEDGE = "pledge"
+    """commits the speaker's side to act or to cooperate"""
+    DENY = "deny"
+    """denies a claim or responsibility"""
+    ASSESS = "assess"
+    """judges or predicts without taking a side for or against the target"""
+    ASSERT = "assert"
+    """reports or announces facts, no stand"""
 
 
 @attrs.frozen
@@ -149,9 +174,13 @@ class MissileLaunch(_EventBase):
 
 @attrs.frozen(kw_only=True)
 class Quote(_EventBase):
-    """A quoted position: who said what, how, and through which cue.
+    """A quoted position: who said what, how, through which cue, and the stand it takes.
 
-    ``text`` is the content exactly as in the document (its span is ``evidence[0]``).
+    ``text`` is the content exactly as in the document (its span is ``evidence[0]``);
+    ``stance`` the position taken (:class:`Stance`), ``targets`` the actors it is directed
+    at (the one urged, condemned or reported on, with the spans that name them),
+    ``topics`` up to three topic keys ("missiles", "diplomacy-talks", ...), and ``about``
+    the ids of the document's events the quote comments on.
     """
 
     kind: ClassVar[str] = "quote"
@@ -159,6 +188,10 @@ class Quote(_EventBase):
     text: str
     quote_type: QuoteType
     cue: str
+    stance: Stance = Stance.ASSERT
+    targets: tuple[Actor, ...] = ()
+    topics: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
 
 
 Event = Meeting | MissileLaunch | Quote

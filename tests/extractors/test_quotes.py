@@ -1,8 +1,22 @@
-"""Quoted positions, on real output of the bundled model."""
+"""Quotes (who said what), on real output of the bundled model."""
 
+import datetime as dt
+
+import attrs
 import pytest
 
-from geoevents import EventExtractor, QuoteType
+from geoevents import (
+    Actor,
+    ActorType,
+    DateResolver,
+    DocumentInfo,
+    EventExtractor,
+    Quote,
+    QuoteType,
+    Span,
+    Stance,
+)
+from geoevents.extractors.quotes import summary
 
 
 def test_direct_quote_with_title_and_country(extractor: EventExtractor) -> None:
@@ -299,3 +313,19 @@ def test_a_statement_that_goes_on_keeps_its_time(extractor: EventExtractor) -> N
             'Monday. She added that "it will not be an easy road, but we will walk it".')
     dates = [date for _, _, _, date in _quotes(extractor, text)]
     assert dates == ["2024-01-08", "2024-01-08"]
+
+
+def test_the_pretty_line_shows_stance_targets_and_topics() -> None:
+    text = "We condemn the launch"
+    quote = Quote(
+        document=DocumentInfo("d1"), date=DateResolver(dt.date(2024, 3, 8)).resolve("Friday"),
+        evidence=(Span(0, 1, 1 + len(text), text),), confidence=0.9,
+        speaker=Actor("Ned Price", ActorType.PERSON, title="spokesman"), text=text,
+        quote_type=QuoteType.DIRECT, cue="said", stance=Stance.OPPOSE,
+        targets=(Actor("North Korea", ActorType.COUNTRY, country="PRK"),),
+        topics=("missiles", "sanctions"),
+    )
+    assert summary(quote) == ("(direct) 2024-03-08 Ned Price, spokesman [said]: “We condemn "
+                              "the launch” — oppose → North Korea [PRK] #missiles #sanctions")
+    plain = attrs.evolve(quote, stance=Stance.ASSERT, targets=(), topics=())
+    assert summary(plain).endswith("” — assert")

@@ -6,7 +6,7 @@ package registers them in :mod:`geoevents.kinds`.
 """
 
 from geoevents.events import Meeting, MissileLaunch, Quote
-from geoevents.extractors import launches, meetings, quotes
+from geoevents.extractors import launches, meetings, positions, quotes
 from geoevents.extractors.launches import MissileLaunchExtractor
 from geoevents.extractors.meetings import MeetingExtractor
 from geoevents.extractors.quotes import QuoteExtractor
@@ -21,4 +21,5 @@ register_kind(EventKind(
     "missile_launch", MissileLaunch, extractor=MissileLaunchExtractor,
     merge=launches.merge_launches, summary=launches.summary, label="LAUNCH"))
 register_kind(EventKind(
-    "quote", Quote, extractor=QuoteExtractor, merge=quotes.merge_quotes, summary=quotes.summary))
+    "quote", Quote, extractor=QuoteExtractor, merge=quotes.merge_quotes, summary=quotes.summary,
+    relate=positions.relate_quotes))

@@ -30,6 +30,7 @@ from geoevents.analysis.syntax import is_pronoun, is_verb, phrase_indices, phras
 from geoevents.dates import EventDate, Resolution, Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.merge import better_date, cluster
+from geoevents.extractors.positions import describe_position, take_position
 from geoevents.knowledge import QuoteWords, verb_lemma, vocabulary
 from geoevents.nlp.annotation import EntityType, Sentence, Token
 from geoevents.provenance import Span
@@ -266,11 +267,11 @@ def _direct_quote(doc: DocumentAnalysis, direct: Direct, found: Attribution,
                               attached_only=True)
     state.remember(found.speaker, seg.start)
     text = doc.text[seg.start:seg.end]
-    return Quote(
+    return take_position(doc, Quote(
         document=doc.info, date=date, evidence=(Span(sent.index, seg.start, seg.end, text),),
         confidence=found.confidence, codes=CODES, speaker=found.speaker, text=text,
         quote_type=QuoteType.DIRECT, cue=cue_text,
-    )
+    ), found.sent, found.cue)
 
 
 # --- speakers --------------------------------------------------------------------------------
@@ -423,7 +424,7 @@ def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: 
     text = doc.text[start:end]
     date = doc.event_date(sent, cue.index, tense=Tense.PAST,
                           exclude=frozenset(content) - {cue.index}, attached_only=True)
-    return Quote(
+    return take_position(doc, Quote(
         document=doc.info,
         date=date,
         evidence=(Span(sent.index, start, end, text),),
@@ -433,7 +434,7 @@ def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: 
         text=text,
         quote_type=QuoteType.MIXED if fragment else QuoteType.INDIRECT,
         cue=_cue_text(sent, cue),
-    )
+    ), sent, cue)
 
 
 def _clausal(sent: Sentence, cue: Token) -> bool:
@@ -735,4 +736,4 @@ def summary(quote: Quote) -> str:
     title = f", {quote.speaker.title}" if quote.speaker.title else ""
     text = quote.text if len(quote.text) <= 160 else quote.text[:157] + "..."
     return (f"({quote.quote_type}) {format_date(quote.date)} {quote.speaker.name}{title} "
-            f"[{quote.cue}]: “{text}”")
+            f"[{quote.cue}]: “{text}” {describe_position(quote)}")

@@ -27,6 +27,7 @@ __all__ = [
     "CommonWords",
     "LaunchWords",
     "MeetingWords",
+    "PositionWords",
     "QuoteWords",
     "TimeWords",
     "Vocabulary",
@@ -155,6 +156,52 @@ class QuoteWords:
 
 
 @attrs.frozen
+class PositionWords:
+    """The words quoted positions are read from.
+
+    ``cues`` and ``words`` map a stance name to the cue verbs ("urge", "call on") and the
+    content words and phrases ("unacceptable", "act of war") that take it;
+    ``negated_words`` the words that take a stance only when negated ("do not accept");
+    ``topics`` a topic key to its keywords; ``event_nouns`` an event kind to the nouns that
+    refer to such an event ("the launch", "the talks"), ``event_topics`` a kind to the
+    topic its events are about. Phrases are lemmas separated by spaces.
+    """
+
+    cues: dict[str, Words] = attrs.field(hash=False)
+    words: dict[str, Words] = attrs.field(hash=False)
+    negated_words: dict[str, Words] = attrs.field(hash=False)
+    claim_nouns: Words
+    concern_words: Words
+    shared_modifiers: Words
+    obligation_words: Words
+    appeal_adjectives: Words
+    expectation_verbs: Words
+    hope_verbs: Words
+    offer_modals: Words
+    offer_verbs: Words
+    hedge_modals: Words
+    conditional_auxiliaries: Words
+    continuation_verbs: Words
+    condition_marks: Words
+    escalation_verbs: Words
+    concession_verbs: Words
+    readiness_words: Words
+    own_side_pronouns: Words
+    reported_self_pronouns: Words
+    thing_pronouns: Words
+    collective_pronouns: Words
+    analyst_words: Words
+    government_nouns: Words
+    audience_verbs: Words
+    addressee_cases: Words
+    agent_cases: Words
+    topics: dict[str, Words] = attrs.field(hash=False)
+    event_topics: dict[str, str] = attrs.field(hash=False)
+    reaction_kinds: Words
+    event_nouns: dict[str, Words] = attrs.field(hash=False)
+
+
+@attrs.frozen
 class Vocabulary:
     """All word lists, by section (see ``vocabulary.json``)."""
 
@@ -164,6 +211,7 @@ class Vocabulary:
     meeting: MeetingWords
     missile_launch: LaunchWords
     quote: QuoteWords
+    position: PositionWords
     missile_classes: tuple[tuple[str, str], ...]
 
     @functools.cached_property
@@ -191,6 +239,8 @@ def _section(cls: type[S], name: str, raw: dict[str, Any]) -> S:
             values[key] = frozenset(value)
         elif key == "same_role":
             values[key] = {k: tuple(v) for k, v in value.items()}
+        elif all(isinstance(v, list) for v in value.values()):
+            values[key] = {k: frozenset(v) for k, v in value.items()}  # a table of word lists
         else:
             values[key] = dict(value)
     return cls(**values)
@@ -198,7 +248,7 @@ def _section(cls: type[S], name: str, raw: dict[str, Any]) -> S:
 
 _SECTIONS: dict[str, type[Any]] = {
     "common": CommonWords, "time": TimeWords, "actors": ActorWords, "meeting": MeetingWords,
-    "missile_launch": LaunchWords, "quote": QuoteWords,
+    "missile_launch": LaunchWords, "quote": QuoteWords, "position": PositionWords,
 }
 
 
