@@ -184,3 +184,19 @@ def test_coordinated_states_are_no_single_launcher(extractor: EventExtractor) ->
     text = ("Pakistan test-fired a cruise missile on Monday. India and Pakistan have both "
             "conducted a series of missile tests in recent years.")
     assert {c for c, _ in _launches(extractor, text)} == {"PAK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The war games went into a second day, with several more missile tests. Nine "
+         "missiles were launched yesterday.", ["2024-11-19", "2024-11-20"]),
+        ("The navy fired another cruise missile. Two missiles were test-fired on Monday.",
+         ["2024-11-18", "2024-11-20"]),
+    ],
+)
+def test_launches_reported_as_new_are_not_the_dated_ones(
+    extractor: EventExtractor, text: str, dates: list[str]
+) -> None:
+    found = extractor.extract("Iran's navy said so. " + text, published="2024-11-20").launches
+    assert sorted(launch.date.iso() or "" for launch in found) == dates

@@ -299,3 +299,28 @@ def test_a_statement_that_goes_on_keeps_its_time(extractor: EventExtractor) -> N
             'Monday. She added that "it will not be an easy road, but we will walk it".')
     dates = [date for _, _, _, date in _quotes(extractor, text)]
     assert dates == ["2024-01-08", "2024-01-08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a time on the verb the cue is coordinated with
+        ("Ana Lopes visited Rabat in August and told King Karim that trade would grow.",
+         "2023-08"),
+        # "over" before a day is not a span the statement is measured from
+        ('"The convoy is safe," the general said as he declared the operation over Tuesday '
+         "night.", "2024-01-09"),
+    ],
+)
+def test_statement_dates_from_the_clause(
+    extractor: EventExtractor, text: str, date: str
+) -> None:
+    assert [d for _, _, _, d in _quotes(extractor, text)] == [date]
+
+
+def test_a_time_in_a_clause_the_parser_hung_on_the_cue_is_not_the_statements(
+    extractor: EventExtractor,
+) -> None:
+    text = ('"We reject these allegations," spokesperson Ana Lopes said in a statement posted '
+            "online. Gunmen attacked a bus on Monday near the border.")
+    assert [d for _, _, _, d in _quotes(extractor, text)] == ["2024-01-10"]

@@ -34,7 +34,7 @@ from geoevents.actors import (
 )
 from geoevents.analysis import DocumentAnalysis
 from geoevents.analysis.syntax import is_plural, is_verb, is_verb_form, phrase_indices, phrase_text
-from geoevents.dates import Tense
+from geoevents.dates import EventDate, Resolution, Tense
 from geoevents.events import Codes, LaunchOutcome, Location, MissileClass, MissileLaunch
 from geoevents.extractors.merge import better_date, cluster, dates_compatible, evidence_union
 from geoevents.knowledge import LaunchWords, verb_lemma, vocabulary
@@ -217,9 +217,12 @@ def launch_event(doc: DocumentAnalysis, candidate: Candidate,
     description = _description(doc, sent, trigger, missile)
     tense = doc.clause(sent, trigger.index).tense
     words = {t.lemma.lower() for t in sent.tokens} | {t.text.lower() for t in sent.tokens}
+    date = doc.event_date(sent, trigger.index, tense=tense)
+    if date.resolution is Resolution.PUBLICATION and _additional(sent, trigger, missile):
+        date = EventDate.publication_day(doc.info.published)
     return MissileLaunch(
         document=doc.info,
-        date=doc.event_date(sent, trigger.index, tense=tense),
+        date=date,
         evidence=(sent.span(0, len(sent.tokens) - 1, doc.text),),
         confidence=0.85 if trigger.upos == "VERB" else 0.7,
         codes=STRIKE_CODES if words & _words().strike_words else TEST_CODES,
@@ -231,6 +234,14 @@ def launch_event(doc: DocumentAnalysis, candidate: Candidate,
         landing_area=landing,
         outcome=_outcome(words),
     )
+
+
+def _additional(sent: Sentence, trigger: Token, missile: Token) -> bool:
+    """ "several more missile tests", "fired another missile": launches reported as new,
+    beyond the ones told before."""
+    extra = _words().additional_words
+    return any(c.lemma.lower() in extra or c.text.lower() in extra
+               for head in (trigger, missile) for c in sent.children(head.index))
 
 
 def _outcome(words: set[str]) -> LaunchOutcome:

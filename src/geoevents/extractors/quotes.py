@@ -262,8 +262,7 @@ def _direct_quote(doc: DocumentAnalysis, direct: Direct, found: Attribution,
         cue_text = _cue_text(found.sent, found.cue)
         inside = frozenset(t.index for t in found.sent.tokens
                            if doc.quote_marks.covers(t.start))
-        date = doc.event_date(found.sent, found.cue.index, tense=Tense.PAST, exclude=inside,
-                              attached_only=True)
+        date = _statement_date(doc, found.sent, found.cue, inside)
     state.remember(found.speaker, seg.start)
     text = doc.text[seg.start:seg.end]
     return Quote(
@@ -271,6 +270,21 @@ def _direct_quote(doc: DocumentAnalysis, direct: Direct, found: Attribution,
         confidence=found.confidence, codes=CODES, speaker=found.speaker, text=text,
         quote_type=QuoteType.DIRECT, cue=cue_text,
     )
+
+
+def _statement_date(doc: DocumentAnalysis, sent: Sentence, cue: Token,
+                    exclude: frozenset[int]) -> EventDate:
+    """When a statement was made: a time expression attached to its cue, or to the verb
+    the cue is coordinated with ("visited Taiwan in August and told X that ..."), never
+    one inside what was said."""
+    date = doc.event_date(sent, cue.index, tense=Tense.PAST, exclude=exclude,
+                          attached_only=True, default_to_publication=False)
+    if date.text is None and cue.deprel == "conj" and cue.head >= 0:
+        head = sent.tokens[cue.head]
+        inside = exclude | set(sent.subtree(cue.index))
+        date = doc.event_date(sent, head.index, tense=Tense.PAST, exclude=frozenset(inside),
+                              attached_only=True, default_to_publication=False)
+    return date if date.text is not None else EventDate.publication(doc.info.published)
 
 
 # --- speakers --------------------------------------------------------------------------------
@@ -421,8 +435,7 @@ def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: 
     state.remember(speaker, start)
     state.used_cues.add((sent.index, cue.index))
     text = doc.text[start:end]
-    date = doc.event_date(sent, cue.index, tense=Tense.PAST,
-                          exclude=frozenset(content) - {cue.index}, attached_only=True)
+    date = _statement_date(doc, sent, cue, frozenset(content) - {cue.index})
     return Quote(
         document=doc.info,
         date=date,

@@ -142,6 +142,7 @@ class LaunchWords:
     landing_cases: Words
     place_nouns: Words
     deterrence_verbs: Words
+    additional_words: Words
 
 
 @attrs.frozen
