@@ -153,9 +153,9 @@ def test_launches_conducted_by_a_state(extractor: EventExtractor, text: str) -> 
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("India announced that on November 17 it conducted a successful test flight of the "
-         "Agni rocket.", "IND"),
-        ("The Navy of Pakistan has conducted a missile test exercise, in which four cruise "
+        ("India said that on November 17 it carried out a first test flight of its new Agni "
+         "rocket.", "IND"),
+        ("Pakistan's navy held a live-fire exercise on Sunday, during which four cruise "
          "missiles were launched from a frigate.", "PAK"),
         ("Iran announced that its army carried out a test-firing of a new cruise missile "
          "earlier today.", "IRN"),
@@ -189,7 +189,7 @@ def test_coordinated_states_are_no_single_launcher(extractor: EventExtractor) ->
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
-        ("The war games went into a second day, with several more missile tests. Nine "
+        ("The drills entered their second day with several more missile tests. Nine "
          "missiles were launched yesterday.", ["2024-11-19", "2024-11-20"]),
         ("The navy fired another cruise missile. Two missiles were test-fired on Monday.",
          ["2024-11-18", "2024-11-20"]),

@@ -261,7 +261,7 @@ def test_scheduled_for_a_day_dates_the_meeting(extractor: EventExtractor) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "A meeting between the leaders of our two parties would be historic, he said.",
+        "Talks between the heads of our two parties would be historic, he said.",
         "Talks among envoys of the three countries are scheduled for Friday.",
     ],
 )

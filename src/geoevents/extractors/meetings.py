@@ -207,7 +207,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (noun_meeting, verb_meeting)
 
 def the_meeting_again(doc: DocumentAnalysis, sent: Sentence, noun: Token,
                       last: Candidate | None) -> Candidate | None:
-    """ "... are set to resume talks. The talks are scheduled to begin on December 16": a
+    """ "... agreed to resume talks. The talks will open in Geneva on 3 May": a
     definite meeting noun with no sides of its own, a sentence or two after a meeting, is
     that meeting again (within :data:`AGAIN_CHARS`); it counts when it says when (the
     merge adds its date)."""

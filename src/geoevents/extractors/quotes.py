@@ -77,7 +77,7 @@ class QuoteState:
     def dated(self, span: Span, speaker: Actor, date: EventDate) -> EventDate:
         """A statement with no time of its own that follows closely (within
         :data:`GOES_ON_CHARS` characters) on one by the same speaker with a stated time
-        ("Roh said in a speech on Monday. He added that ...") was made then; remember it
+        ("Lopes spoke in parliament on Monday. She added that ...") was made then; remember it
         for the next one."""
         if date.resolution is Resolution.PUBLICATION:
             for end, previous, when in reversed(self.statements):
