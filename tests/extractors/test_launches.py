@@ -77,7 +77,7 @@ def test_mentions_of_one_launch_are_merged(extractor: EventExtractor) -> None:
 def test_launch_of_a_missile_with_a_date_word_after_it(extractor: EventExtractor) -> None:
     doc = extractor.extract(
         "The United Kingdom strongly condemns Iran's reckless launch of a medium-range "
-        "ballistic missile today, according to a statement issued by the Foreign Office.",
+        "ballistic missile today, according to a Foreign Office statement.",
         published="2023-06-06",
     )
     [launch] = doc.launches
@@ -88,8 +88,8 @@ def test_launch_of_a_missile_with_a_date_word_after_it(extractor: EventExtractor
 
 def test_possessive_launcher_keeps_the_country_name(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "The United States strongly condemns North Korea's escalatory launch of an "
-        "intercontinental ballistic missile today.",
+        "Japan firmly condemns North Korea's reckless launch of an intercontinental "
+        "ballistic missile today.",
         published="2017-07-04",
     )
     [launch] = doc.launches
@@ -108,12 +108,13 @@ def test_observers_named_near_a_launch_are_not_its_launcher(extractor: EventExtr
 def test_a_hyphenated_test_firing_is_a_launch(extractor: EventExtractor) -> None:
     doc = extractor.extract(
         "Pakistan's army spokesman spoke to reporters in Rawalpindi on Saturday. "
-        "“Today, we carried out a successful test-firing of the Shaheen II missile,” he said.",
+        "“Earlier today the army carried out a successful test-firing of a Shaheen missile,” "
+        "he said.",
         published="2005-03-19",
     )
     [launch] = doc.launches
     assert launch.launcher.country == "PAK"
-    assert launch.missile_type is not None and "Shaheen II missile" in launch.missile_type
+    assert launch.missile_type is not None and "Shaheen missile" in launch.missile_type
 
 
 # --- phrasing classes (each tested on several sentences written for it) ------------------------

@@ -56,7 +56,7 @@ def test_a_role_noun_refers_back_to_the_named_person(extractor: EventExtractor) 
     doc = extractor.extract(
         "Pakistan's ambassador to the United Nations, Munir Akram, spoke on Monday. "
         '"We reject these claims entirely," the Pakistani envoy said.\n\n'
-        "A State Department spokesperson reaffirmed that the United States wants his release. "
+        "A State Department spokesperson repeated that Washington wants his release. "
         '"His detention is unjust and must end now," the spokesperson added.',
         published="2025-03-13",
     )
@@ -165,18 +165,18 @@ def test_the_clause_subject_parsed_as_an_object_of_the_cue(extractor: EventExtra
 
 
 def test_a_date_hung_on_the_speaker_is_not_part_of_it(extractor: EventExtractor) -> None:
-    text = "Last week South Korean officials said the North fired two missiles into the sea."
+    text = "Last week Philippine officials said the coast guard fired two flares over the reef."
     [found] = extractor.extract(text, published="2016-06-22").quotes
-    assert found.speaker.name == "South Korean officials"
-    assert found.text == "the North fired two missiles into the sea"
+    assert found.speaker.name == "Philippine officials"
+    assert found.text == "the coast guard fired two flares over the reef"
 
 
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         (
-            "“We are watching closely,” said Oh Ei Sun, senior fellow with the Singapore "
-            "Institute of International Affairs.",
+            "“We are watching closely,” said Oh Ei Sun, senior fellow with a Kuala Lumpur "
+            "research institute.",
             "Oh Ei Sun",
             "person",
         ),

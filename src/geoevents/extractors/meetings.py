@@ -565,7 +565,7 @@ def _is_they(token: Token) -> bool:
 
 
 def _preceding_names(sent: Sentence, index: int) -> list[int]:
-    """ "Last week, Cameroon and C.A.R. officials met": the subject read off the words
+    """ "Last week, Chilean and Peruvian officials met": the subject read off the words
     right before a verb the parse left without one (names and the final noun)."""
     run: list[int] = []
     j = index - 1
