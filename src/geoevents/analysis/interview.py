@@ -78,7 +78,7 @@ class Interview:
         return None
 
     def _full(self, speaker: str, title: str | None) -> tuple[str, str | None]:
-        """The fullest form of a speaker's label ("Armitage" -> "Richard Armitage") and the
+        """The fullest form of a speaker's label ("Lopes" -> "Ana Lopes") and the
         title given with it."""
         surname = speaker.split()[-1]
         for turn in self.turns:
@@ -105,8 +105,8 @@ def interview_turns(text: str) -> Interview:
         spans.append((match, end, surname))
     if len(asks) < 2:
         return Interview()
-    # the interviewer is the speaker whose turns most often ask ("Armitage: ... am I
-    # concerned? Yes." is still an answer)
+    # the interviewer is the speaker whose turns most often ask ("Lopes: ... am I
+    # worried? No." is still an answer)
     interviewer = max(asks, key=lambda name: sum(asks[name]) / len(asks[name]))
     if not any(asks[interviewer]):
         return Interview()

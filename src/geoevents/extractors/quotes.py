@@ -197,7 +197,7 @@ def cue_near(doc: DocumentAnalysis, direct: Direct, state: QuoteState) -> Attrib
 
 
 def named_near(doc: DocumentAnalysis, direct: Direct, state: QuoteState) -> Attribution | None:
-    """ “…,” Robert Einhorn, a former adviser, wrote: a speech verb is there but the parse
+    """ “…,” Ana Lopes, a former adviser, wrote: a speech verb is there but the parse
     lost its subject; the person named right after the quote (or before it) speaks."""
     del state
     cues = _cues(doc, direct)
