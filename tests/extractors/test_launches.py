@@ -201,3 +201,31 @@ def test_launches_reported_as_new_are_not_the_dated_ones(
 ) -> None:
     found = extractor.extract("Iran's navy said so. " + text, published="2024-11-20").launches
     assert sorted(launch.date.iso() or "" for launch in found) == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran launched a missile strike on bases in northern Syria on Tuesday.",
+        "Russian forces fired a barrage of cruise missiles at the port city on Monday.",
+        "Hamas fired dozens of rockets toward southern Israel on Sunday.",
+    ],
+)
+def test_strikes_and_barrages_by_missile_are_launches(
+        extractor: EventExtractor, text: str) -> None:
+    doc = extractor.extract(text, published="2024-01-10")
+    assert len(doc.launches) == 1
+    assert doc.launches[0].count is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Houthi rebels fired two ballistic missiles at a tanker on Friday.", "Houthi"),
+        ("Hezbollah launched a rocket at an army post near the border on Monday.", "Hezbollah"),
+    ],
+)
+def test_named_armed_groups_are_their_own_launchers(
+        extractor: EventExtractor, text: str, name: str) -> None:
+    [launch] = extractor.extract(text, published="2024-01-10").launches
+    assert launch.launcher is not None and name in launch.launcher.name

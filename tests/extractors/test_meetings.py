@@ -361,3 +361,18 @@ def test_a_group_meeting_merges_into_the_named_one(extractor: EventExtractor) ->
     meetings = extractor.extract(text, published="2024-05-16").meetings
     assert len(meetings) == 1
     assert {"Ana Lopes", "Karim Idrissi"} <= names(meetings[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("The U.S.-China talks in Geneva ended on Tuesday without a deal.", {"USA", "CHN"}),
+        ("Officials said the Russia-Ukraine negotiations resumed in Istanbul on Monday.",
+         {"RUS", "UKR"}),
+        ("The India-Pakistan talks were held in New Delhi last week.", {"IND", "PAK"}),
+    ],
+)
+def test_hyphenated_country_pairs_are_the_sides_of_talks(
+        extractor: EventExtractor, text: str, countries: set[str]) -> None:
+    [meeting] = extractor.extract(text, published="2024-05-01").meetings
+    assert {p.country for p in meeting.participants} == countries

@@ -324,3 +324,32 @@ def test_a_time_in_a_clause_the_parser_hung_on_the_cue_is_not_the_statements(
     text = ('"We reject these allegations," spokesperson Ana Lopes said in a statement posted '
             "online. Gunmen attacked a bus on Monday near the border.")
     assert [d for _, _, _, d in _quotes(extractor, text)] == ["2024-01-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The talks will resume in Vienna next week, according to a senior diplomat.",
+         "diplomat"),
+        ("According to the foreign ministry, the ambassador was summoned on Monday.",
+         "ministry"),
+        ("The army had withdrawn from the valley, according to a statement issued by the "
+         "defence ministry.", "ministry"),
+    ],
+)
+def test_according_to_a_source_is_indirect_speech(
+        extractor: EventExtractor, text: str, speaker: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-01").quotes
+    assert speaker in quote.speaker.name.lower()
+    assert "according" not in quote.text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports fell by a tenth last year, according to official data.",
+        "According to estimates, thousands of people have left the city.",
+    ],
+)
+def test_according_to_data_is_nobody_speaking(extractor: EventExtractor, text: str) -> None:
+    assert not extractor.extract(text, published="2024-05-01").quotes

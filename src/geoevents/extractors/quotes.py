@@ -130,7 +130,8 @@ class QuoteExtractor:
     def extract(self, doc: DocumentAnalysis) -> Iterator[Quote]:
         state = QuoteState(subjects=_body_subjects(doc))
         for sent in doc.sentences:
-            found = [*self._direct(doc, sent, state), *_reported(doc, sent, state)]
+            found = [*self._direct(doc, sent, state), *_reported(doc, sent, state),
+                     *_according_to_reports(doc, sent, state)]
             for quote in sorted(found, key=lambda q: q.evidence[0].start):
                 # in document order: a statement that goes on takes its speaker's time
                 yield attrs.evolve(quote, date=state.dated(
@@ -418,6 +419,81 @@ def _reported(doc: DocumentAnalysis, sent: Sentence, state: QuoteState) -> Itera
         if found is None or (not fragment and _vague_group(found[0])):
             continue  # nobody, or "Officials say ...": nobody in particular
         yield _reported_quote(doc, sent, cue, found[0], content, (start, end), fragment, state)
+
+
+def _according_to_reports(doc: DocumentAnalysis, sent: Sentence,
+                          state: QuoteState) -> Iterator[Quote]:
+    """ "The talks will resume next week, according to a senior diplomat": the clause is
+    what the source said (a statement's issuer speaks for it: "according to a statement
+    issued by X"), the whole clause up to its main verb. A clause the reported pass
+    already took is left alone; an unnamed group or a thing ("according to official
+    data") speaks for nobody."""
+    for token in sent.tokens:
+        source = _according_source(sent, token)
+        if source is None or source.head < 0:
+            continue
+        main = sent.tokens[source.head]
+        while main.deprel in ("advcl", "xcomp", "conj", "acl", "acl:relcl") and main.head >= 0:
+            main = sent.tokens[main.head]  # "... flew 600 km before landing, according to X"
+            if not is_verb(main) and main.head >= 0:
+                main = sent.tokens[main.head]
+        if (sent.index, main.index) in state.used_cues:
+            continue
+        left_out = set(sent.subtree(source.index)) | {token.index} | _own_reports(sent, main)
+        content = _trim_punctuation(sent, [i for i in sent.subtree(main.index)
+                                           if i not in left_out])
+        content = content[:next((n for n, i in enumerate(content) if n and i != content[n - 1] + 1),
+                                len(content))]
+        if len(content) < 3 or not any(is_verb(sent.tokens[i]) for i in content):
+            continue
+        speaker = _issuer(doc, sent, source, state)
+        start, end = sent.tokens[content[0]].start, sent.tokens[content[-1]].end
+        if speaker is None or _vague_group(speaker) or doc.quote_marks.within_full(start, end):
+            continue
+        state.used_cues.add((sent.index, main.index))
+        yield _reported_quote(doc, sent, token, speaker, content, (start, end),
+                              doc.quote_marks.overlaps(start, end), state)
+
+
+def _own_reports(sent: Sentence, main: Token) -> set[int]:
+    """Clauses below ``main`` with a speech verb of their own ("..., two days after the
+    country said ..."): someone else's statement, not part of this one."""
+    out: set[int] = set()
+    for child in sent.children(main.index):
+        tree = sent.subtree(child.index)
+        if child.deprel != "punct" and any(
+                _cue_lemma(sent.tokens[i]) in _words().speech_verbs for i in tree):
+            out.update(tree)
+    return out
+
+
+def _according_source(sent: Sentence, token: Token) -> Token | None:
+    """The source of "according to X" when ``token`` is its "according"."""
+    if token.lemma.lower() != "accord" or token.head < 0 or not any(
+            c.lemma.lower() == "to" for c in sent.children(token.index)):
+        return None
+    source = sent.tokens[token.head]
+    return source if source.deprel.startswith(("obl", "nmod")) else None
+
+
+def _issuer(doc: DocumentAnalysis, sent: Sentence, source: Token,
+            state: QuoteState) -> Actor | None:
+    """Who speaks through "according to X": X, or the issuer of a statement X ("a
+    statement issued by the ministry", "a report from Y")."""
+    if source.lemma.lower() in _words().statement_nouns:
+        for child in sent.children(source.index):
+            cases = {c.lemma.lower() for c in sent.children(child.index) if c.deprel == "case"}
+            if child.deprel.startswith("nmod") and cases & _words().issuer_cases:
+                source = child
+                break
+            for grandchild in sent.children(child.index):
+                if child.deprel.startswith("acl") and grandchild.deprel in ("obl:agent", "obl"):
+                    source = grandchild
+    actor = doc.actor(sent, source.index)
+    if actor.type is ActorType.GROUP and actor.title is None:
+        return None
+    return doc.coref.expand_surname(doc.coref.resolve(
+        actor, source, position=source.start, pronoun=False, also=state.speakers), source.start)
 
 
 def _reports_clause(sent: Sentence, cue: Token, lemma: str | None, content: list[int]) -> bool:
