@@ -160,7 +160,8 @@ def _full_name(earlier: Sequence[Mention], actor: Actor, head: Token) -> Actor |
 
 
 def _same_role(earlier: Sequence[Mention], actor: Actor, head: Token) -> Actor | None:
-    """ "the envoy" after "Pakistan's permanent representative to the United Nations, A"."""
+    """ "the envoy" after "Chile's permanent representative to the UN, A": a role word
+    that stands for the title of a person named before."""
     if not actor.name.lower().startswith(("the ", "this ")) or actor.type is ActorType.COUNTRY:
         return None
     noun = head.lemma.lower()

@@ -2,9 +2,9 @@
 
 News outlets print interviews as turns led by a speaker label::
 
-    VOA: During your visit to Taiwan, you met with the new president ...
-    Richard Armitage, former U.S. deputy secretary of state: The obvious message ...
-    Armitage: That type of exercise ...
+    Radio Ninety: On your trip to Lisbon, you met the prime minister ...
+    Ana Lopes, former deputy foreign minister: What we told her was simple ...
+    Lopes: That kind of pressure ...
 
 In such a text "I" in an answer is the answering speaker and "you" in a question is the
 person who answers it. :func:`interview_turns` finds the turns; :meth:`Interview.person`
@@ -78,7 +78,7 @@ class Interview:
         return None
 
     def _full(self, speaker: str, title: str | None) -> tuple[str, str | None]:
-        """The fullest form of a speaker's label ("Armitage" -> "Richard Armitage") and the
+        """The fullest form of a speaker's label ("Lopes" -> "Ana Lopes") and the
         title given with it."""
         surname = speaker.split()[-1]
         for turn in self.turns:
@@ -105,8 +105,8 @@ def interview_turns(text: str) -> Interview:
         spans.append((match, end, surname))
     if len(asks) < 2:
         return Interview()
-    # the interviewer is the speaker whose turns most often ask ("Armitage: ... am I
-    # concerned? Yes." is still an answer)
+    # the interviewer is the speaker whose turns most often ask ("Lopes: ... am I
+    # worried? No." is still an answer)
     interviewer = max(asks, key=lambda name: sum(asks[name]) / len(asks[name]))
     if not any(asks[interviewer]):
         return Interview()

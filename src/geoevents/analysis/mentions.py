@@ -453,7 +453,7 @@ def _described(doc: AnnotatedDocument, phrase: _Phrase) -> Actor:
 
 
 def _with_acronym(sent: Sentence, last: int, name: str) -> str:
-    """ "the Economic Community of West African States, or ECOWAS" / "... (ECOWAS)": the
+    """ "the Southern African Development Community, or SADC" / "... (SADC)": the
     name with the acronym the text gives for it."""
     after = sent.tokens[last + 1: last + 4]
     words = [t.text for t in after]

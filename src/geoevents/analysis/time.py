@@ -19,19 +19,44 @@ def attachment(sent: Sentence, index: int, mention: DateMention) -> int | None:
     covered = [t for t in sent.tokens if t.start >= start and t.end <= end]
     if not covered:
         return None
-    before = sent.text[:mention.start].split()[-2:]
-    words = vocabulary().time
-    refs = words.reference_prepositions
-    if before and before[-1].lower() in refs and not (
-            before[-1].lower() == "for" and _scheduled_word(before[:-1])):
-        return None  # but "scheduled for Monday" is the event's own time
-    if mention.text.split()[0].lower() in refs:
-        return None  # "by 2015", "since 2003": the preposition is part of the expression
+    if _reference_point(sent, mention):
+        return None
     if any(t.head == index for t in covered):
         return 0
-    if any(a.index == index for t in covered for a in sent.ancestors(t.index)):
+    if any(_below(sent, t.index, index) for t in covered):
         return 1
     return 2
+
+
+def _reference_point(sent: Sentence, mention: DateMention) -> bool:
+    """ "since October", "before Friday", "by 2015", "over the past year": a point or span
+    the event is measured from, not the event's time ("scheduled for Monday" is; "over"
+    before a single day, as in "declared the operation over Wednesday night", is too)."""
+    before = sent.text[:mention.start].split()[-2:]
+    refs = vocabulary().time.reference_prepositions
+    if mention.text.split()[0].lower() in refs:
+        return True  # the preposition is part of the expression
+    if not before or before[-1].lower() not in refs:
+        return False
+    word = before[-1].lower()
+    if word == "for":
+        return not _scheduled_word(before[:-1])
+    if word == "over":
+        return mention.text.split()[0].lower() not in vocabulary().time.date_words
+    return True
+
+
+def _below(sent: Sentence, token: int, index: int) -> bool:
+    """Whether ``token`` lies below ``index`` within its clause: not through a clause of
+    its own the parser hung there ("..., X said. Militants attacked a train Tuesday" read
+    as one sentence with the second clause under "said")."""
+    for ancestor in sent.ancestors(token):
+        if ancestor.index == index:
+            return True
+        if ancestor.deprel == "parataxis" or (ancestor.deprel == "conj" and any(
+                c.deprel.startswith("nsubj") for c in sent.children(ancestor.index))):
+            return False
+    return False
 
 
 def _scheduled_word(words: list[str]) -> bool:

@@ -34,7 +34,7 @@ from geoevents.actors import (
 )
 from geoevents.analysis import DocumentAnalysis
 from geoevents.analysis.syntax import is_plural, is_verb, is_verb_form, phrase_indices, phrase_text
-from geoevents.dates import Tense
+from geoevents.dates import EventDate, Resolution, Tense
 from geoevents.events import Codes, LaunchOutcome, Location, MissileClass, MissileLaunch
 from geoevents.extractors.merge import better_date, cluster, dates_compatible, evidence_union
 from geoevents.knowledge import LaunchWords, verb_lemma, vocabulary
@@ -126,12 +126,32 @@ class MissileLaunchExtractor:
 
 # --- trigger rules ---------------------------------------------------------------------------
 def launch_verb(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Token | None:
-    """ "fired two missiles", "the missile was test-fired", "test-launched an ICBM"."""
+    """ "fired two missiles", "the missile was test-fired", "test-launched an ICBM",
+    "launched a missile strike on X", "fired a barrage of rockets"."""
     del doc
     if not _launch_verb_form(token):
         return None
-    return next((c for c in sent.children(token.index)
-                 if c.deprel in ("obj", "nsubj:pass") and _is_missile(c)), None)
+    for child in sent.children(token.index):
+        if child.deprel in ("obj", "nsubj:pass"):
+            if _is_missile(child):
+                return child
+            found = _missile_in(sent, child)
+            if found is not None:
+                return found
+    return None
+
+
+def _missile_in(sent: Sentence, noun: Token) -> Token | None:
+    """ "a missile strike", "a barrage of rockets", "dozens of rockets": the missiles of a
+    strike noun or a quantity."""
+    strike = noun.lemma.lower() in _words().strike_nouns
+    for child in sent.children(noun.index):
+        of = any(c.deprel == "case" and c.lemma.lower() == "of"
+                 for c in sent.children(child.index))
+        if _is_missile(child) and ((strike and child.deprel == "compound") or (
+                child.deprel == "nmod" and (of or strike))):
+            return child
+    return None
 
 
 def conducted_launch(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Token | None:
@@ -217,9 +237,12 @@ def launch_event(doc: DocumentAnalysis, candidate: Candidate,
     description = _description(doc, sent, trigger, missile)
     tense = doc.clause(sent, trigger.index).tense
     words = {t.lemma.lower() for t in sent.tokens} | {t.text.lower() for t in sent.tokens}
+    date = doc.event_date(sent, trigger.index, tense=tense)
+    if date.resolution is Resolution.PUBLICATION and _additional(sent, trigger, missile):
+        date = EventDate.publication_day(doc.info.published)
     return MissileLaunch(
         document=doc.info,
-        date=doc.event_date(sent, trigger.index, tense=tense),
+        date=date,
         evidence=(sent.span(0, len(sent.tokens) - 1, doc.text),),
         confidence=0.85 if trigger.upos == "VERB" else 0.7,
         codes=STRIKE_CODES if words & _words().strike_words else TEST_CODES,
@@ -231,6 +254,14 @@ def launch_event(doc: DocumentAnalysis, candidate: Candidate,
         landing_area=landing,
         outcome=_outcome(words),
     )
+
+
+def _additional(sent: Sentence, trigger: Token, missile: Token) -> bool:
+    """ "several more missile tests", "fired another missile": launches reported as new,
+    beyond the ones told before."""
+    extra = _words().additional_words
+    return any(c.lemma.lower() in extra or c.text.lower() in extra
+               for head in (trigger, missile) for c in sent.children(head.index))
 
 
 def _outcome(words: set[str]) -> LaunchOutcome:
@@ -348,12 +379,17 @@ def _subject_state(doc: DocumentAnalysis, sent: Sentence, subject: Token) -> Act
 
 def _as_state(actor: Actor) -> Actor | None:
     """Launches are by states: a phrase naming one ("Nuclear-armed North Korea", "the North
-    Korean military") stands for it; a person, or a phrase without a country ("the
-    rocket", "it"), names no launcher."""
+    Korean military") stands for it; an armed group by name ("Houthi rebels", "Hezbollah")
+    is its own launcher; a person, or a phrase without a name or country ("the rocket",
+    "it", "the militants"), names no launcher."""
     if actor.type is ActorType.COUNTRY:
         return actor
-    if actor.type is ActorType.PERSON or actor.country is None:
+    if actor.type is ActorType.PERSON:
         return None
+    if actor.country is None:
+        named = any(w[:1].isupper() for w in actor.name.split()[1:]) or (
+            actor.name[:1].isupper() and actor.name.split()[0].lower() != "the")
+        return actor if named and actor.type is not ActorType.PERSON else None
     return Actor(name=country_name(actor.country), type=ActorType.COUNTRY,
                  country=actor.country, mentions=actor.mentions)
 
@@ -417,6 +453,9 @@ def _count(sent: Sentence, missile: Token) -> int | None:
             return numbers[first]
         if first in vocabulary().common.vague_quantities:
             return None
+    quantity = sent.tokens[missile.head] if missile.head >= 0 else missile
+    if missile.deprel == "nmod" and quantity.lemma.lower() in vocabulary().common.vague_quantities:
+        return None  # "dozens of rockets"
     for child in sent.children(missile.index):
         word = child.text.lower()
         if child.deprel == "nummod":

@@ -111,7 +111,7 @@ def noun_meeting(doc: DocumentAnalysis, sent: Sentence, noun: Token) -> Candidat
     in a "between"/"among" phrase."""
     if not _noun_trigger(sent, noun):
         return None
-    heads = _noun_partners(sent, noun) + _owners(sent, noun)
+    heads = _noun_partners(sent, noun) + _owners(sent, noun) + _compound_sides(doc, sent, noun)
     if heads and _attended(sent, noun):
         governor = next((a for a in sent.ancestors(noun.index) if is_verb(a)), None)
         if governor is not None and _verb(governor) in _meeting_verbs():
@@ -121,6 +121,24 @@ def noun_meeting(doc: DocumentAnalysis, sent: Sentence, noun: Token) -> Candidat
     if len(actors) >= 2 or _group_between(sent, noun, actors):
         return Candidate(sent, noun, tuple(actors))
     return None
+
+
+def _compound_sides(doc: DocumentAnalysis, sent: Sentence, noun: Token) -> list[int]:
+    """ "U.S.-China talks", "the Russia-Ukraine negotiations": the countries hyphenated in
+    front of the meeting noun (two or more)."""
+    run: list[int] = []
+    for token in reversed(sent.tokens[:noun.index]):
+        if token.text != "-" and token.upos not in ("PROPN", "ADJ", "NOUN"):
+            break
+        run.append(token.index)
+    if not any(sent.tokens[i].text == "-" for i in run):
+        return []
+    countries: dict[str, int] = {}
+    for i in sorted(run):
+        token = sent.tokens[i]
+        if token.upos == "PROPN" and (actor := doc.actor(sent, i)).type is ActorType.COUNTRY:
+            countries.setdefault(actor.country or actor.name, i)
+    return list(countries.values()) if len(countries) >= 2 else []
 
 
 def _owners(sent: Sentence, noun: Token) -> list[int]:
@@ -207,7 +225,7 @@ TRIGGER_RULES: tuple[TriggerRule, ...] = (noun_meeting, verb_meeting)
 
 def the_meeting_again(doc: DocumentAnalysis, sent: Sentence, noun: Token,
                       last: Candidate | None) -> Candidate | None:
-    """ "... are set to resume talks. The talks are scheduled to begin on December 16": a
+    """ "... agreed to resume talks. The talks will open in Geneva on 3 May": a
     definite meeting noun with no sides of its own, a sentence or two after a meeting, is
     that meeting again (within :data:`AGAIN_CHARS`); it counts when it says when (the
     merge adds its date)."""
@@ -565,7 +583,7 @@ def _is_they(token: Token) -> bool:
 
 
 def _preceding_names(sent: Sentence, index: int) -> list[int]:
-    """ "Last week, Cameroon and C.A.R. officials met": the subject read off the words
+    """ "Last week, Chilean and Peruvian officials met": the subject read off the words
     right before a verb the parse left without one (names and the final noun)."""
     run: list[int] = []
     j = index - 1

@@ -32,10 +32,11 @@ _FINENESS = {Granularity.DAY: 3, Granularity.WEEK: 2, Granularity.MONTH: 1, Gran
 
 
 def date_rank(date: EventDate) -> tuple[int, int]:
-    """How much a date says: text-based beats publication-date beats unresolved; finer wins."""
+    """How much a date says: text-based beats context and publication-date, which beat
+    unresolved; finer wins."""
     if date.value is None or date.granularity is None:
         return (0, 0)
-    source = 1 if date.resolution is Resolution.PUBLICATION else 2
+    source = 1 if date.resolution in (Resolution.PUBLICATION, Resolution.CONTEXT) else 2
     return (source, _FINENESS[date.granularity])
 
 

@@ -78,7 +78,7 @@ class QuoteState:
     def dated(self, span: Span, speaker: Actor, date: EventDate) -> EventDate:
         """A statement with no time of its own that follows closely (within
         :data:`GOES_ON_CHARS` characters) on one by the same speaker with a stated time
-        ("Roh said in a speech on Monday. He added that ...") was made then; remember it
+        ("Lopes spoke in parliament on Monday. She added that ...") was made then; remember it
         for the next one."""
         if date.resolution is Resolution.PUBLICATION:
             for end, previous, when in reversed(self.statements):
@@ -131,7 +131,8 @@ class QuoteExtractor:
     def extract(self, doc: DocumentAnalysis) -> Iterator[Quote]:
         state = QuoteState(subjects=_body_subjects(doc))
         for sent in doc.sentences:
-            found = [*self._direct(doc, sent, state), *_reported(doc, sent, state)]
+            found = [*self._direct(doc, sent, state), *_reported(doc, sent, state),
+                     *_according_to_reports(doc, sent, state)]
             for quote in sorted(found, key=lambda q: q.evidence[0].start):
                 # in document order: a statement that goes on takes its speaker's time
                 yield attrs.evolve(quote, date=state.dated(
@@ -198,7 +199,7 @@ def cue_near(doc: DocumentAnalysis, direct: Direct, state: QuoteState) -> Attrib
 
 
 def named_near(doc: DocumentAnalysis, direct: Direct, state: QuoteState) -> Attribution | None:
-    """ “…,” Robert Einhorn, a former adviser, wrote: a speech verb is there but the parse
+    """ “…,” Ana Lopes, a former adviser, wrote: a speech verb is there but the parse
     lost its subject; the person named right after the quote (or before it) speaks."""
     del state
     cues = _cues(doc, direct)
@@ -263,8 +264,7 @@ def _direct_quote(doc: DocumentAnalysis, direct: Direct, found: Attribution,
         cue_text = _cue_text(found.sent, found.cue)
         inside = frozenset(t.index for t in found.sent.tokens
                            if doc.quote_marks.covers(t.start))
-        date = doc.event_date(found.sent, found.cue.index, tense=Tense.PAST, exclude=inside,
-                              attached_only=True)
+        date = _statement_date(doc, found.sent, found.cue, inside)
     state.remember(found.speaker, seg.start)
     text = doc.text[seg.start:seg.end]
     return take_position(doc, Quote(
@@ -272,6 +272,21 @@ def _direct_quote(doc: DocumentAnalysis, direct: Direct, found: Attribution,
         confidence=found.confidence, codes=CODES, speaker=found.speaker, text=text,
         quote_type=QuoteType.DIRECT, cue=cue_text,
     ), found.sent, found.cue)
+
+
+def _statement_date(doc: DocumentAnalysis, sent: Sentence, cue: Token,
+                    exclude: frozenset[int]) -> EventDate:
+    """When a statement was made: a time expression attached to its cue, or to the verb
+    the cue is coordinated with ("visited Taiwan in August and told X that ..."), never
+    one inside what was said."""
+    date = doc.event_date(sent, cue.index, tense=Tense.PAST, exclude=exclude,
+                          attached_only=True, default_to_publication=False)
+    if date.text is None and cue.deprel == "conj" and cue.head >= 0:
+        head = sent.tokens[cue.head]
+        inside = exclude | set(sent.subtree(cue.index))
+        date = doc.event_date(sent, head.index, tense=Tense.PAST, exclude=frozenset(inside),
+                              attached_only=True, default_to_publication=False)
+    return date if date.text is not None else EventDate.publication(doc.info.published)
 
 
 # --- speakers --------------------------------------------------------------------------------
@@ -407,6 +422,81 @@ def _reported(doc: DocumentAnalysis, sent: Sentence, state: QuoteState) -> Itera
         yield _reported_quote(doc, sent, cue, found[0], content, (start, end), fragment, state)
 
 
+def _according_to_reports(doc: DocumentAnalysis, sent: Sentence,
+                          state: QuoteState) -> Iterator[Quote]:
+    """ "The talks will resume next week, according to a senior diplomat": the clause is
+    what the source said (a statement's issuer speaks for it: "according to a statement
+    issued by X"), the whole clause up to its main verb. A clause the reported pass
+    already took is left alone; an unnamed group or a thing ("according to official
+    data") speaks for nobody."""
+    for token in sent.tokens:
+        source = _according_source(sent, token)
+        if source is None or source.head < 0:
+            continue
+        main = sent.tokens[source.head]
+        while main.deprel in ("advcl", "xcomp", "conj", "acl", "acl:relcl") and main.head >= 0:
+            main = sent.tokens[main.head]  # "... flew 600 km before landing, according to X"
+            if not is_verb(main) and main.head >= 0:
+                main = sent.tokens[main.head]
+        if (sent.index, main.index) in state.used_cues:
+            continue
+        left_out = set(sent.subtree(source.index)) | {token.index} | _own_reports(sent, main)
+        content = _trim_punctuation(sent, [i for i in sent.subtree(main.index)
+                                           if i not in left_out])
+        content = content[:next((n for n, i in enumerate(content) if n and i != content[n - 1] + 1),
+                                len(content))]
+        if len(content) < 3 or not any(is_verb(sent.tokens[i]) for i in content):
+            continue
+        speaker = _issuer(doc, sent, source, state)
+        start, end = sent.tokens[content[0]].start, sent.tokens[content[-1]].end
+        if speaker is None or _vague_group(speaker) or doc.quote_marks.within_full(start, end):
+            continue
+        state.used_cues.add((sent.index, main.index))
+        yield _reported_quote(doc, sent, token, speaker, content, (start, end),
+                              doc.quote_marks.overlaps(start, end), state)
+
+
+def _own_reports(sent: Sentence, main: Token) -> set[int]:
+    """Clauses below ``main`` with a speech verb of their own ("..., two days after the
+    country said ..."): someone else's statement, not part of this one."""
+    out: set[int] = set()
+    for child in sent.children(main.index):
+        tree = sent.subtree(child.index)
+        if child.deprel != "punct" and any(
+                _cue_lemma(sent.tokens[i]) in _words().speech_verbs for i in tree):
+            out.update(tree)
+    return out
+
+
+def _according_source(sent: Sentence, token: Token) -> Token | None:
+    """The source of "according to X" when ``token`` is its "according"."""
+    if token.lemma.lower() != "accord" or token.head < 0 or not any(
+            c.lemma.lower() == "to" for c in sent.children(token.index)):
+        return None
+    source = sent.tokens[token.head]
+    return source if source.deprel.startswith(("obl", "nmod")) else None
+
+
+def _issuer(doc: DocumentAnalysis, sent: Sentence, source: Token,
+            state: QuoteState) -> Actor | None:
+    """Who speaks through "according to X": X, or the issuer of a statement X ("a
+    statement issued by the ministry", "a report from Y")."""
+    if source.lemma.lower() in _words().statement_nouns:
+        for child in sent.children(source.index):
+            cases = {c.lemma.lower() for c in sent.children(child.index) if c.deprel == "case"}
+            if child.deprel.startswith("nmod") and cases & _words().issuer_cases:
+                source = child
+                break
+            for grandchild in sent.children(child.index):
+                if child.deprel.startswith("acl") and grandchild.deprel in ("obl:agent", "obl"):
+                    source = grandchild
+    actor = doc.actor(sent, source.index)
+    if actor.type is ActorType.GROUP and actor.title is None:
+        return None
+    return doc.coref.expand_surname(doc.coref.resolve(
+        actor, source, position=source.start, pronoun=False, also=state.speakers), source.start)
+
+
 def _reports_clause(sent: Sentence, cue: Token, lemma: str | None, content: list[int]) -> bool:
     """Without a quoted fragment, only a strong speech verb that reports a clause with a
     verb in it is indirect speech ("announced the activation of ..." is an act; "said
@@ -422,8 +512,7 @@ def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: 
     state.remember(speaker, start)
     state.used_cues.add((sent.index, cue.index))
     text = doc.text[start:end]
-    date = doc.event_date(sent, cue.index, tense=Tense.PAST,
-                          exclude=frozenset(content) - {cue.index}, attached_only=True)
+    date = _statement_date(doc, sent, cue, frozenset(content) - {cue.index})
     return take_position(doc, Quote(
         document=doc.info,
         date=date,

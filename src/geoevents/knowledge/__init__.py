@@ -143,6 +143,8 @@ class LaunchWords:
     landing_cases: Words
     place_nouns: Words
     deterrence_verbs: Words
+    additional_words: Words
+    strike_nouns: Words
 
 
 @attrs.frozen
@@ -153,6 +155,8 @@ class QuoteWords:
     strong_speech_verbs: Words
     clause_only_verbs: Words
     quoting_verbs: Words
+    statement_nouns: Words
+    issuer_cases: Words
 
 
 @attrs.frozen
