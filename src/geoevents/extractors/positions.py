@@ -34,6 +34,7 @@ import attrs
 
 from geoevents.actors import Actor, ActorType, country_name, demonym_country, is_country_name
 from geoevents.analysis import DocumentAnalysis
+from geoevents.analysis.mentions import title_country
 from geoevents.analysis.syntax import clause_head, entity_head, is_verb
 from geoevents.events import Codes, Quote, QuoteType, Stance
 from geoevents.knowledge import PositionWords, verb_lemma, vocabulary
@@ -186,8 +187,18 @@ def _same_side(actor: Actor, speaker: Actor) -> bool:
     if actor.name.lower() in names or (actor.type is ActorType.PERSON and surname != "" and (
             actor.name.lower().split()[-1:] == [surname])):
         return True
-    return actor.type is ActorType.COUNTRY and actor.country is not None and (
-        actor.country == speaker.country)
+    return actor.type is not ActorType.PERSON and actor.country is not None and (
+        actor.country in speaker_countries(speaker))
+
+
+@functools.lru_cache(maxsize=256)
+def speaker_countries(speaker: Actor) -> frozenset[str]:
+    """The countries a speaker speaks for: their own, and the ones their title,
+    affiliation or name names ("C.A.R.'s minister", "General X of the Revolutionary
+    Guards", "Pakistani military")."""
+    found = {speaker.country, *(title_country(text) for text in (
+        speaker.title, speaker.affiliation, speaker.name))}
+    return frozenset(code for code in found if code is not None)
 
 
 def _own_side(ctx: QuoteContext, sent: Sentence, token: Token) -> bool:
@@ -578,7 +589,7 @@ def _actors_of(ctx: QuoteContext, sent: Sentence, token: Token, *,
     "Russia's move", "atrocities by Putin's forces") the actor whose act it is."""
     out = []
     for index in [token.index, *(c.index for c in sent.children(token.index)
-                                 if c.deprel == "conj")]:
+                                 if c.deprel in ("conj", "appos"))]:
         actor = _actor_at(ctx, sent, sent.tokens[index], acting=acting)
         if actor is not None:
             out.append(actor)
@@ -615,17 +626,48 @@ def _actor_at(ctx: QuoteContext, sent: Sentence, token: Token, *,
     if actor.type is ActorType.COUNTRY and actor.country is not None:
         return _as_country(actor)
     if entity is None:
-        # "the Kabul authorities", "the interim Afghan government": the country
-        if token.lemma.lower() in _words().government_nouns and actor.country:
-            return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
-        # a name the tagger missed, doing something ("Europe needs to ...")
-        return actor if acting and token.upos == "PROPN" else None
+        return _unnamed_actor(ctx, token, actor, acting=acting)
     if entity.type not in NAMED or not (_is_actor(actor) or acting) or (
             entity.type is EntityType.LOCATION and not acting):
         return None
     if sent.tokens[head].lemma.lower() in _words().government_nouns and actor.country:
         return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
     return actor
+
+
+def _unnamed_actor(ctx: QuoteContext, token: Token, actor: Actor, *,
+                   acting: bool) -> Actor | None:
+    """The actor of a phrase the tagger named nothing in: a government ("the Kabul
+    authorities" as its country, "the leadership" as the foreign country named last), an
+    official described by country, a person the document named before ("Mr. Bennett's travel"), or a name that is ``acting``
+    ("Europe needs to ...")."""
+    if token.lemma.lower() in _words().government_nouns:
+        if actor.country:
+            return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
+        return _last_country(ctx, token.start)
+    if actor.type is ActorType.PERSON and actor.country and token.upos == "NOUN":
+        # an official described, not named ("a Pakistani army spokesperson"): the country
+        return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
+    if token.upos != "PROPN":
+        return None
+    known = _known_person(ctx.doc, token)
+    if known is not None:
+        return attrs.evolve(known, mentions=actor.mentions)
+    return actor if acting else None
+
+
+def _known_person(doc: DocumentAnalysis, token: Token) -> Actor | None:
+    """The person the document named before by the name ``token`` is part of."""
+    key = _name_key(token.text)
+    return next((p for position, p in reversed(doc.coref.persons) if position < token.start
+                 and len(p.name.split()) > 1 and key in map(_name_key, p.name.split())), None)
+
+
+def _last_country(ctx: QuoteContext, position: int) -> Actor | None:
+    """The country named last before ``position`` outside the speaker's side."""
+    earlier = [actor for at, actor in ctx.doc.coref.countries if at < position
+               and not _same_side(actor, ctx.speaker)]
+    return _as_country(earlier[-1]) if earlier else None
 
 
 def _as_country(actor: Actor) -> Actor:
@@ -637,12 +679,16 @@ def _as_country(actor: Actor) -> Actor:
 
 def _antecedent(ctx: QuoteContext, pronoun: Token) -> Actor | None:
     """Who a third-person pronoun in a quote stands for: "he"/"him" the person named last,
-    "it"/"they" the country named last (``None`` when that is the speaker's side)."""
+    "they"/"its" the country named last (``None`` when that is the speaker's side; "it" is
+    too often a thing or an empty subject to stand for anyone)."""
     doc = ctx.doc
-    if pronoun.text.lower() in _words().collective_pronouns:
+    word = pronoun.text.lower()
+    if word in _words().collective_pronouns:
         earlier = [actor for position, actor in doc.coref.countries
                    if position < ctx.quote.evidence[0].start]
         found = earlier[-1] if earlier else None
+    elif word in _words().thing_pronouns:  # "it is vital", "it hit the target": no actor
+        return None
     else:
         found = next((actor for _, actor in reversed(doc.coref.before(pronoun.start))
                       if not _same_side(actor, ctx.speaker)), None)
@@ -662,33 +708,82 @@ def asked_to_act(ctx: QuoteContext, stance: Stance) -> list[Actor]:
         if token.lemma.lower() in words.obligation_words:
             subject = _subject(sent, sent.tokens[token.head] if token.deprel == "aux" and (
                 token.head >= 0) else token)
-            found += _actors_of(ctx, sent, subject, acting=True) if subject else []
+            if subject is not None and subject.text.lower() in words.own_side_pronouns:
+                found += _speaker_side(ctx.speaker)  # "we must ...": the speaker's side
+            elif subject is not None:
+                found += _actors_of(ctx, sent, subject, acting=True)
         elif verb_lemma(token.text, token.lemma) in (
                 words.cues[Stance.DEMAND.value] | words.expectation_verbs):
             found += _addressees(ctx, sent, token)
     return found
 
 
+def blamed(ctx: QuoteContext, stance: Stance) -> list[Actor]:
+    """Who an accusation pins the wrong act on: the subject of the clause that names it
+    ("they orchestrated ...", "he was sent to spread propaganda")."""
+    if stance is not Stance.ACCUSE:
+        return []
+    found: list[Actor] = []
+    for sent, token in _stance_words(ctx, Stance.ACCUSE):
+        subject = _subject(sent, token)
+        if subject is not None and (sent.index, subject.index) in ctx.token_keys:
+            found += [a for a in _actors_of(ctx, sent, subject, acting=True)
+                      if not _same_side(a, ctx.speaker)]
+    return found
+
+
+def claimants(ctx: QuoteContext, stance: Stance) -> list[Actor]:
+    """Who made the claim a denial rejects: "the allegations by X", "X's claims"."""
+    if stance is not Stance.DENY:
+        return []
+    found: list[Actor] = []
+    for sent, token in ctx.tokens:
+        if token.lemma.lower() in _words().claim_nouns:
+            found += [a for a in _actors_of(ctx, sent, token) if not _same_side(a, ctx.speaker)]
+    return found
+
+
+def _speaker_side(speaker: Actor) -> list[Actor]:
+    """The side a speaker speaks for, as a target: a body or country speaks for itself, a
+    person for the body they belong to, else for their country."""
+    if speaker.type is not ActorType.PERSON:
+        return [speaker]
+    if speaker.affiliation:
+        return [Actor(speaker.affiliation, ActorType.ORGANIZATION, country=speaker.country)]
+    countries = sorted(speaker_countries(speaker))
+    return [Actor(country_name(countries[0]), ActorType.COUNTRY, country=countries[0])] if (
+        countries) else []
+
+
 def named_in_content(ctx: QuoteContext, stance: Stance) -> list[Actor]:
-    """The actors the content names, other than the speaker's side, in order."""
+    """The actors the content names, other than the speaker's side, in order: by name,
+    and in a direct quote by "he" / "his" (the person named before)."""
     del stance
     found: list[Actor] = []
     seen: set[tuple[int, int]] = set()
     for sent, token in ctx.tokens:
         entity = sent.entity_at(token.index)
-        if entity is None:
-            # a country name the tagger missed ("called Russia's move ...")
-            country = token.upos == "PROPN" and is_country_name(token.text)
-            if not country:
-                continue
-        elif entity.type not in NAMED or (sent.index, entity.first) in seen:
+        if entity is None and not _names_without_entity(ctx, token):
             continue
-        else:
+        if entity is not None:
+            if entity.type not in NAMED or (sent.index, entity.first) in seen:
+                continue
             seen.add((sent.index, entity.first))
         actor = _actor_at(ctx, sent, token)
         if actor is not None and not _same_side(actor, ctx.speaker):
             found.append(actor)
     return found
+
+
+def _names_without_entity(ctx: QuoteContext, token: Token) -> bool:
+    """A country name or a known person the tagger missed ("called Russia's move ...",
+    "Mr. Bennett's travel"), or a personal pronoun of a direct quote ("his health")."""
+    if token.upos == "PROPN":
+        return is_country_name(token.text) or _known_person(ctx.doc, token) is not None
+    word = token.text.lower()
+    return ctx.quote.quote_type is QuoteType.DIRECT and word in (
+        _words().reported_self_pronouns - _words().collective_pronouns
+        - _words().thing_pronouns)
 
 
 def judged_subject(ctx: QuoteContext, stance: Stance) -> list[Actor]:
@@ -742,7 +837,7 @@ def _mentions_speaker(ctx: QuoteContext, sent: Sentence, start: int) -> bool:
 
 
 TARGET_RULES: tuple[tuple[TargetRule, ...], ...] = (
-    (addressee, asked_to_act),
+    (addressee, asked_to_act, blamed, claimants),
     (judged_subject,),
     (named_in_content,),
     (named_nearby,),
@@ -752,22 +847,47 @@ TARGET_RULES: tuple[tuple[TargetRule, ...], ...] = (
 
 def targets_of(ctx: QuoteContext, stance: Stance,
                tiers: Sequence[Sequence[TargetRule]] = TARGET_RULES) -> tuple[Actor, ...]:
-    """The actors the quote's stand is directed at (at most :data:`MAX_TARGETS`)."""
+    """The actors the quote's stand is directed at (at most :data:`MAX_TARGETS`), persons
+    by the fullest name the document gives them."""
     for tier in tiers:
-        found = _distinct(a for rule in tier for a in rule(ctx, stance))
+        found = _distinct(_fullest(ctx.doc, a) for rule in tier for a in rule(ctx, stance))
         if found:
             return found
     return ()
 
 
+def _name_key(name: str) -> str:
+    """A name word compared across spellings ("Rufay’i" and "al-Rufay'i")."""
+    return name.lower().replace("\u2019", "'").strip(".,'")
+
+
+def _fullest(doc: DocumentAnalysis, actor: Actor) -> Actor:
+    """A person named by one word ("Lien", "Rufay’i") as the longest name the document
+    gives someone with that first or last name."""
+    words = actor.name.split()
+    if actor.type is not ActorType.PERSON or len(words) != 1:
+        return actor
+    key = _name_key(words[0])
+    named = [p for _, p in doc.coref.persons if len(p.name.split()) > 1 and (
+        _name_key(p.name.split()[-1]).endswith(key) or _name_key(p.name.split()[0]) == key)]
+    fullest = max(named, key=lambda p: len(p.name), default=None)
+    return actor if fullest is None else attrs.evolve(actor, name=fullest.name)
+
+
+def _target_key(actor: Actor) -> str:
+    if actor.type is ActorType.COUNTRY and actor.country is not None:
+        return actor.country
+    words = actor.name.split()
+    return _name_key(words[-1]) if actor.type is ActorType.PERSON and words else (
+        actor.name.lower())
+
+
 def _distinct(actors: Iterable[Actor]) -> tuple[Actor, ...]:
-    out: list[Actor] = []
+    """One of each actor (a person once, by surname), at most :data:`MAX_TARGETS`."""
+    out: dict[str, Actor] = {}
     for actor in actors:
-        key = actor.country if actor.type is ActorType.COUNTRY else actor.name.lower()
-        if not any((o.country if o.type is ActorType.COUNTRY else o.name.lower()) == key
-                   for o in out):
-            out.append(actor)
-    return tuple(out[:MAX_TARGETS])
+        out.setdefault(_target_key(actor), actor)
+    return tuple(list(out.values())[:MAX_TARGETS])
 
 
 # --- topic rules -----------------------------------------------------------------------------
@@ -858,11 +978,13 @@ def _nearest(quote: Quote, events: Sequence[Any]) -> list[Any]:
 
 def names_the_event(doc: DocumentAnalysis, quote: Quote, events: Sequence[Any]) -> list[Any]:
     """The quote names an event of a kind the document has ("the launch", "the talks",
-    "this meeting"): the nearest such event."""
+    "this meeting", "we will discuss"): the nearest such event; not in a hypothetical
+    clause ("he would be willing to discuss ...")."""
     nouns = _words().event_nouns
     tokens = _quote_tokens(doc, quote)
     for kind, words in nouns.items():
-        hits = [t for _, t, _ in find_phrases(tokens, words)]
+        hits = [t for sent, t, _ in find_phrases(tokens, words)
+                if not doc.clause(sent, t.index).hypothetical]
         if hits:
             found = _nearest(quote, [e for e in events if type(e).kind == kind])
             if found:
@@ -934,11 +1056,20 @@ def _lend(quote: Quote, about: Sequence[Any]) -> Quote:
         if agent is not None and not (targets and quote.stance in _ADDRESSED):
             # the act judged is the agent's (a demand or a pledge keeps its addressee)
             targets = () if _same_side(agent, quote.speaker) else (_as_country(agent),)
-        elif not targets:  # the other side of the talks
-            targets = _distinct(_party(a) for a in parties if not _same_side(
-                _party(a), quote.speaker) and not _same_side(a, quote.speaker))
+        elif not targets:
+            targets = _other_side(quote, parties)
     return attrs.evolve(quote, about=tuple(e.id for e in about), targets=targets,
                         topics=tuple(topics[:MAX_TOPICS]))
+
+
+def _other_side(quote: Quote, parties: Sequence[Actor]) -> tuple[Actor, ...]:
+    """The other side of the talks a quote is about; none for a statement of fact by one
+    of the sides (the agenda it announces is directed at no one)."""
+    own = [a for a in parties if _same_side(_party(a), quote.speaker) or _same_side(
+        a, quote.speaker)]
+    if own and quote.stance is Stance.ASSERT:
+        return ()
+    return _distinct(_party(a) for a in parties if a not in own)
 
 
 def _event_actors(event: Any) -> tuple[Actor | None, list[Actor]]:
