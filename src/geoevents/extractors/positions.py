@@ -209,7 +209,10 @@ def _own_side(ctx: QuoteContext, sent: Sentence, token: Token) -> bool:
     if word in words.own_side_pronouns:
         return True
     if word in words.reported_self_pronouns:
-        return ctx.quote.quote_type is not QuoteType.DIRECT
+        # "he" for a person, "it"/"they" for a body or a country: a person is no "it"
+        person = word not in words.collective_pronouns | words.thing_pronouns
+        return ctx.quote.quote_type is not QuoteType.DIRECT and person == (
+            ctx.speaker.type is ActorType.PERSON)
     return _same_side(ctx.doc.actor(sent, token.index), ctx.speaker)
 
 
@@ -678,23 +681,48 @@ def _as_country(actor: Actor) -> Actor:
 
 
 def _antecedent(ctx: QuoteContext, pronoun: Token) -> Actor | None:
-    """Who a third-person pronoun in a quote stands for: "he"/"him" the person named last,
-    "they"/"its" the country named last (``None`` when that is the speaker's side; "it" is
-    too often a thing or an empty subject to stand for anyone)."""
+    """Who a third-person pronoun in a quote stands for: "he"/"him" the person named last;
+    "they"/"it" the country the sentences before are about (their subject), and "they" /
+    "its" else the country named last; ``None`` when that is the speaker's side."""
     doc = ctx.doc
     word = pronoun.text.lower()
-    if word in _words().collective_pronouns:
-        earlier = [actor for position, actor in doc.coref.countries
-                   if position < ctx.quote.evidence[0].start]
-        found = earlier[-1] if earlier else None
-    elif word in _words().thing_pronouns:  # "it is vital", "it hit the target": no actor
-        return None
+    words = _words()
+    if word in words.collective_pronouns | words.thing_pronouns:
+        found = _country_before(ctx)
+        if found is None and word in words.collective_pronouns:
+            earlier = [actor for position, actor in doc.coref.countries
+                       if position < ctx.quote.evidence[0].start]
+            found = earlier[-1] if earlier else None
     else:
         found = next((actor for _, actor in reversed(doc.coref.before(pronoun.start))
                       if not _same_side(actor, ctx.speaker)), None)
     if found is None or _same_side(found, ctx.speaker):
         return None
     return _as_country(found)
+
+
+def _country_before(ctx: QuoteContext) -> Actor | None:
+    """The country the text before a quote is about: the subject of the nearest of the
+    three sentences before it whose subject is a country or a government (a person or a
+    pronoun there says nothing)."""
+    first = ctx.quote.evidence[0].sentence
+    for sent in reversed(ctx.doc.sentences[max(0, first - 3): first]):
+        for subject in _clause_subjects(sent):
+            found = _actor_at(ctx, sent, subject) if subject.upos != "PRON" else None
+            if found is not None and found.type is ActorType.COUNTRY:
+                return found
+    return None
+
+
+def _clause_subjects(sent: Sentence) -> list[Token]:
+    """The subjects of a sentence's main clause and of the clause it reports ("X is
+    reviewing ..., analysts say")."""
+    root = next((t for t in sent.tokens if t.head < 0), None)
+    if root is None:
+        return []
+    heads = [*(c for c in sent.children(root.index) if c.deprel in ("ccomp", "parataxis")),
+             root]
+    return [s for s in (_subject(sent, h) for h in heads) if s is not None]
 
 
 def asked_to_act(ctx: QuoteContext, stance: Stance) -> list[Actor]:
@@ -1041,25 +1069,49 @@ def relate_quotes(doc: DocumentAnalysis, quotes: Sequence[Quote],
     out = []
     for quote in quotes:
         about = next((found for rule in ABOUT_RULES if (found := rule(doc, quote, events))), [])
-        out.append(_lend(quote, about) if about else quote)
+        out.append(_lend(doc, quote, about) if about else quote)
     return out
 
 
-def _lend(quote: Quote, about: Sequence[Any]) -> Quote:
+def _lend(doc: DocumentAnalysis, quote: Quote, about: Sequence[Any]) -> Quote:
+    """``quote`` with ``about`` set, the events' topics first among its topics, and the
+    events' actors as its targets where the quote names none (the launcher whose act it
+    judges, the other side of the talks); a statement of the speaker's own side's acts
+    ("we launched ...", "we are monitoring ...") is aimed at no one."""
     topics = list(quote.topics)
-    targets = quote.targets
     for event in about:
         topic = _words().event_topics.get(type(event).kind)
         if topic is not None and topic not in topics:
             topics.insert(0, topic)
-        agent, parties = _event_actors(event)
-        if agent is not None and not (targets and quote.stance in _ADDRESSED):
-            # the act judged is the agent's (a demand or a pledge keeps its addressee)
-            targets = () if _same_side(agent, quote.speaker) else (_as_country(agent),)
-        elif not targets:
-            targets = _other_side(quote, parties)
+    targets = quote.targets
+    if quote.stance in _STATEMENTS and _reports_own_acts(QuoteContext.of(doc, quote, None,
+                                                                          None)):
+        targets = ()
+    else:
+        for event in about:
+            targets = _event_targets(quote, targets, event)
     return attrs.evolve(quote, about=tuple(e.id for e in about), targets=targets,
                         topics=tuple(topics[:MAX_TOPICS]))
+
+
+#: stances that take no side: their targets are whoever the reported act is of
+_STATEMENTS: Final = frozenset({Stance.ASSERT, Stance.ASSESS})
+
+
+def _event_targets(quote: Quote, targets: tuple[Actor, ...], event: Any) -> tuple[Actor, ...]:
+    agent, parties = _event_actors(event)
+    if agent is not None and not (targets and quote.stance in _ADDRESSED):
+        # the act judged is the agent's (a demand or a pledge keeps its addressee)
+        return () if _same_side(agent, quote.speaker) else (_as_country(agent),)
+    return targets or _other_side(quote, parties)
+
+
+def _reports_own_acts(ctx: QuoteContext) -> bool:
+    """Whether a main clause of the quote has the speaker's side as its subject ("we
+    launched ...", "we are monitoring ..."; not a view, "I am not impressed")."""
+    own = _words().own_side_pronouns & vocabulary().common.plural_pronouns
+    return any(subject is not None and subject.text.lower() in own
+               for subject in (_subject(s, t) for s, t in _main_and_conjoined(ctx)))
 
 
 def _other_side(quote: Quote, parties: Sequence[Actor]) -> tuple[Actor, ...]:
