@@ -784,10 +784,12 @@ def _speaker_side(speaker: Actor) -> list[Actor]:
 
 
 def named_in_content(ctx: QuoteContext, stance: Stance) -> list[Actor]:
-    """The actors the content names, other than the speaker's side, in order: by name,
-    and in a direct quote by "he" / "his" (the person named before)."""
+    """The first actor the content names outside the speaker's side, with those
+    coordinated with it ("Duterte and Suga are ..."): by name, and in a direct quote by
+    "he" / "his" (the person named before). Actors named further on are details of what
+    is said about the first ("ties with allies, the US in particular")."""
     del stance
-    found: list[Actor] = []
+    found: list[tuple[Sentence, Token, Actor]] = []
     seen: set[tuple[int, int]] = set()
     for sent, token in ctx.tokens:
         entity = sent.entity_at(token.index)
@@ -799,8 +801,14 @@ def named_in_content(ctx: QuoteContext, stance: Stance) -> list[Actor]:
             seen.add((sent.index, entity.first))
         actor = _actor_at(ctx, sent, token)
         if actor is not None and not _same_side(actor, ctx.speaker):
-            found.append(actor)
-    return found
+            found.append((sent, token, actor))
+    if not found:
+        return []
+    first_sent, first, _ = found[0]
+    group = {first.index, *(c.index for c in first_sent.children(first.index)
+                            if c.deprel in ("conj", "appos"))}
+    return [actor for sent, token, actor in found if sent is first_sent and (
+        token.index in group or clause_head(sent, token.index).index in group)]
 
 
 def _names_without_entity(ctx: QuoteContext, token: Token) -> bool:
