@@ -32,7 +32,14 @@ from typing import Any, Final
 
 import attrs
 
-from geoevents.actors import Actor, ActorType, country_name, demonym_country, is_country_name
+from geoevents.actors import (
+    Actor,
+    ActorType,
+    country_code,
+    country_name,
+    demonym_country,
+    is_country_name,
+)
 from geoevents.analysis import DocumentAnalysis
 from geoevents.analysis.mentions import title_country
 from geoevents.analysis.syntax import clause_head, entity_head, is_verb
@@ -588,10 +595,13 @@ def _addressees(ctx: QuoteContext, sent: Sentence, verb: Token) -> list[Actor]:
 
 def _actors_of(ctx: QuoteContext, sent: Sentence, token: Token, *,
                acting: bool = False) -> list[Actor]:
-    """The actor a phrase names, with those coordinated with it; for an act ("the launch",
+    """The actor a phrase names, with those coordinated with it or with a word of its name
+    ("the Republic of Korea and Japan"); for an act ("the launch",
     "Russia's move", "atrocities by Putin's forces") the actor whose act it is."""
     out = []
-    for index in [token.index, *(c.index for c in sent.children(token.index)
+    entity = sent.entity_at(token.index)
+    span = range(entity.first, entity.last + 1) if entity is not None else [token.index]
+    for index in [token.index, *(c.index for i in span for c in sent.children(i)
                                  if c.deprel in ("conj", "appos"))]:
         actor = _actor_at(ctx, sent, sent.tokens[index], acting=acting)
         if actor is not None:
@@ -648,8 +658,10 @@ def _unnamed_actor(ctx: QuoteContext, token: Token, actor: Actor, *,
         if actor.country:
             return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
         return _last_country(ctx, token.start)
-    if actor.type is ActorType.PERSON and actor.country and token.upos == "NOUN":
-        # an official described, not named ("a Pakistani army spokesperson"): the country
+    if actor.type is ActorType.PERSON and actor.country and token.upos == "NOUN" and any(
+            _country_word(c) == actor.country for c in _nationality_words(ctx, token)):
+        # an official described by nationality ("a Pakistani army spokesperson"), not one
+        # placed somewhere ("the leader of the group in Iraq"): the country
         return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
     if token.upos != "PROPN":
         return None
@@ -657,6 +669,17 @@ def _unnamed_actor(ctx: QuoteContext, token: Token, actor: Actor, *,
     if known is not None:
         return attrs.evolve(known, mentions=actor.mentions)
     return actor if acting else None
+
+
+def _nationality_words(ctx: QuoteContext, token: Token) -> list[Token]:
+    """The modifiers before a noun that can name its nationality ("Pakistani", "Iran's")."""
+    sent = next(s for s in ctx.doc.sentences if s.start <= token.start < s.end)
+    return [c for c in sent.children(token.index)
+            if c.deprel in ("amod", "nmod:poss", "compound")]
+
+
+def _country_word(token: Token) -> str | None:
+    return demonym_country(token.text) or country_code(token.text)
 
 
 def _known_person(doc: DocumentAnalysis, token: Token) -> Actor | None:
@@ -805,10 +828,19 @@ def named_in_content(ctx: QuoteContext, stance: Stance) -> list[Actor]:
     if not found:
         return []
     first_sent, first, _ = found[0]
-    group = {first.index, *(c.index for c in first_sent.children(first.index)
-                            if c.deprel in ("conj", "appos"))}
+    entity = first_sent.entity_at(first.index)
+    group = set(range(entity.first, entity.last + 1)) if entity else {first.index}
     return [actor for sent, token, actor in found if sent is first_sent and (
-        token.index in group or clause_head(sent, token.index).index in group)]
+        token.index in group or _coordinated(sent, token, group))]
+
+
+def _coordinated(sent: Sentence, token: Token, group: set[int]) -> bool:
+    """Whether ``token`` is coordinated with or in apposition to a token of ``group``
+    ("the Republic of Korea and Japan"), either way round."""
+    if token.deprel in ("conj", "appos") and token.head in group:
+        return True
+    return any(sent.tokens[i].deprel in ("conj", "appos") and sent.tokens[i].head == token.index
+               for i in group)
 
 
 def _names_without_entity(ctx: QuoteContext, token: Token) -> bool:
