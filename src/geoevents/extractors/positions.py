@@ -26,6 +26,7 @@ Every word the rules look for is vocabulary data (``knowledge/vocabulary.json``,
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
@@ -1005,11 +1006,34 @@ def topics_of(ctx: QuoteContext, rules: Sequence[TopicRule] = TOPIC_RULES) -> tu
 
 def take_position(doc: DocumentAnalysis, quote: Quote, cue_sent: Sentence | None,
                   cue: Token | None) -> Quote:
-    """``quote`` with its stance, targets, topics and the codes of its stance."""
+    """``quote`` with its stance, targets, topics and the codes of its stance (and the
+    speaker's country, where only the description after their name gives it)."""
+    if quote.speaker.country is None:
+        code = _described_country(doc, quote.speaker)
+        if code is not None:
+            quote = attrs.evolve(quote, speaker=attrs.evolve(quote.speaker, country=code))
     ctx = QuoteContext.of(doc, quote, cue_sent, cue)
     stance = stance_of(ctx)
     return attrs.evolve(quote, stance=stance, targets=targets_of(ctx, stance),
                         topics=topics_of(ctx), codes=STANCE_CODES[stance])
+
+
+_DESCRIPTION: Final = re.compile(r"\s*,\s*([^,.;:“”\"]{3,100})")
+
+
+def _described_country(doc: DocumentAnalysis, speaker: Actor) -> str | None:
+    """The country the description right after a speaker's name names ("X, spokesman for
+    South Korea's foreign ministry, said")."""
+    titles = vocabulary().actors.person_title_nouns
+    for mention in speaker.mentions:
+        found = _DESCRIPTION.match(doc.text, mention.end)
+        words = found.group(1).lower().split() if found else []
+        # an apposition that starts with a title, not a clause ("X, had said ...")
+        if found is not None and any(word in titles for word in words[:2]):
+            code = title_country(found.group(1))
+            if code is not None:
+                return code
+    return None
 
 
 def describe_position(quote: Quote) -> str:
