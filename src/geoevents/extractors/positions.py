@@ -1009,7 +1009,7 @@ def take_position(doc: DocumentAnalysis, quote: Quote, cue_sent: Sentence | None
     """``quote`` with its stance, targets, topics and the codes of its stance (and the
     speaker's country, where only the description after their name gives it)."""
     if quote.speaker.country is None:
-        code = _described_country(doc, quote.speaker)
+        code = _described_country(doc, quote.speaker) or _issuer_country(doc, quote.speaker)
         if code is not None:
             quote = attrs.evolve(quote, speaker=attrs.evolve(quote.speaker, country=code))
     ctx = QuoteContext.of(doc, quote, cue_sent, cue)
@@ -1034,6 +1034,36 @@ def _described_country(doc: DocumentAnalysis, speaker: Actor) -> str | None:
             if code is not None:
                 return code
     return None
+
+
+def _issuer_country(doc: DocumentAnalysis, speaker: Actor) -> str | None:
+    """ "the statement said": the country of the issuer of the statement the sentences
+    before name ("A statement issued by the Pakistani military noted ...")."""
+    nouns = vocabulary().quote.statement_nouns
+    words = speaker.name.lower().split()
+    if not speaker.mentions or not 0 < len(words) <= 2 or words[-1] not in nouns:
+        return None
+    first = speaker.mentions[0].sentence
+    for sent in reversed(doc.sentences[max(0, first - 3): first]):
+        for token in sent.tokens:
+            if token.lemma.lower() in nouns:
+                code = next((doc.actor(sent, i).country for i in _issuer_of(sent, token)
+                             if doc.actor(sent, i).country), None)
+                if code is not None:
+                    return code
+    return None
+
+
+def _issuer_of(sent: Sentence, statement: Token) -> list[int]:
+    """ "a statement from X", "a statement issued by X": X."""
+    cases = vocabulary().quote.issuer_cases
+    found = []
+    for child in sent.children(statement.index):
+        phrases = [child] if child.deprel.startswith("nmod") else [
+            g for g in sent.children(child.index) if child.deprel.startswith("acl")]
+        found += [p.index for p in phrases if any(
+            c.deprel == "case" and c.lemma.lower() in cases for c in sent.children(p.index))]
+    return found
 
 
 def describe_position(quote: Quote) -> str:
