@@ -1160,17 +1160,22 @@ def relate_quotes(doc: DocumentAnalysis, quotes: Sequence[Quote],
     state), and the event kind's topic joins its topics."""
     events = [e for kind, found in merged.items() if kind != Quote.kind for e in found
               if isinstance(getattr(e, "id", None), str) and getattr(e, "evidence", None)]
-    out = []
-    for quote in quotes:
-        about = next((found for rule in ABOUT_RULES if (found := rule(doc, quote, events))), [])
-        out.append(_lend(doc, quote, about) if about else quote)
-    return out
+    abouts = [next((found for rule in ABOUT_RULES if (found := rule(doc, quote, events))), [])
+              for quote in quotes]
+    # a speaker who reports an event as their side's own act ("we launched ...") speaks
+    # for its actor in every statement about it ("it hit the target")
+    own = {(q.speaker.name, e.id) for q, about in zip(quotes, abouts, strict=True)
+           for e in about if q.stance in _STATEMENTS and _reports_own_acts(
+               QuoteContext.of(doc, q, None, None), kind=type(e).kind)}
+    return [_lend(quote, about, own=any((quote.speaker.name, e.id) in own for e in about)
+                  or _reports_own_acts(QuoteContext.of(doc, quote, None, None)))
+            if about else quote for quote, about in zip(quotes, abouts, strict=True)]
 
 
-def _lend(doc: DocumentAnalysis, quote: Quote, about: Sequence[Any]) -> Quote:
+def _lend(quote: Quote, about: Sequence[Any], *, own: bool) -> Quote:
     """``quote`` with ``about`` set, the events' topics first among its topics, and the
     events' actors as its targets where the quote names none (the launcher whose act it
-    judges, the other side of the talks); a statement of the speaker's own side's acts
+    judges, the other side of the talks); a statement of the speaker's ``own`` side's acts
     ("we launched ...", "we are monitoring ...") is aimed at no one."""
     topics = list(quote.topics)
     for event in about:
@@ -1178,8 +1183,7 @@ def _lend(doc: DocumentAnalysis, quote: Quote, about: Sequence[Any]) -> Quote:
         if topic is not None and topic not in topics:
             topics.insert(0, topic)
     targets = quote.targets
-    if quote.stance in _STATEMENTS and _reports_own_acts(QuoteContext.of(doc, quote, None,
-                                                                          None)):
+    if own and quote.stance in _STATEMENTS:
         targets = ()
     else:
         for event in about:
@@ -1200,12 +1204,21 @@ def _event_targets(quote: Quote, targets: tuple[Actor, ...], event: Any) -> tupl
     return targets or _other_side(quote, parties)
 
 
-def _reports_own_acts(ctx: QuoteContext) -> bool:
+def _reports_own_acts(ctx: QuoteContext, kind: str | None = None) -> bool:
     """Whether a main clause of the quote has the speaker's side as its subject ("we
-    launched ...", "we are monitoring ..."; not a view, "I am not impressed")."""
+    launched ...", "we are monitoring ..."; not a view, "I am not impressed"); with a
+    ``kind``, only an act of that kind of event ("we launched", "we carried out a test")."""
     own = _words().own_side_pronouns & vocabulary().common.plural_pronouns
-    return any(subject is not None and subject.text.lower() in own
-               for subject in (_subject(s, t) for s, t in _main_and_conjoined(ctx)))
+    nouns = _words().event_nouns.get(kind, frozenset()) if kind else frozenset()
+    for sent, verb in _main_and_conjoined(ctx):
+        subject = _subject(sent, verb)
+        if subject is None or subject.text.lower() not in own:
+            continue
+        words = [verb, *(c for c in sent.children(verb.index) if c.deprel == "obj")]
+        if kind is None or any(w.lemma.lower() in nouns or w.text.lower() in nouns
+                               for w in words):
+            return True
+    return False
 
 
 def _other_side(quote: Quote, parties: Sequence[Actor]) -> tuple[Actor, ...]:
