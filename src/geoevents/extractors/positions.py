@@ -303,7 +303,10 @@ def _commits(ctx: QuoteContext, sent: Sentence, main: Token) -> bool:
     if _aux(sent, main, words.hedge_modals):
         return False
     future = vocabulary().time.future_auxiliaries | words.conditional_auxiliaries
-    cue = ctx.cue is not None and main.start == ctx.cue.start
+    # a cue commits when it is a vow or a threat ("vowed responses if ..."), not "said"
+    committing = words.cues[Stance.PLEDGE.value] | words.cues[Stance.WARN.value]
+    cue = ctx.cue is not None and main.start == ctx.cue.start and verb_lemma(
+        main.text, main.lemma) in committing
     return cue or _aux(sent, main, future)
 
 
@@ -467,12 +470,17 @@ def _possessor(sent: Sentence, noun: Token) -> Token | None:
 
 def _main_and_conjoined(ctx: QuoteContext) -> list[tuple[Sentence, Token]]:
     """Main clauses of the content and the clauses coordinated with them or reported by
-    them ("we made clear that we don't ...")."""
+    them ("we made clear that we don't ...", "the launch continues to show that X poses
+    ...": through infinitives too)."""
     found = _main_clauses(ctx)
     heads = {(s.index, t.index) for s, t in found}
-    extra = [(s, t) for s, t in ctx.tokens if t.deprel in ("conj", "ccomp", "parataxis")
-             and (s.index, t.head) in heads and (s.index, t.index) in ctx.token_keys]
-    return [*found, *extra]
+    for _ in range(3):  # a clause of a clause, a few levels down
+        extra = [(s, t) for s, t in ctx.tokens
+                 if t.deprel in ("conj", "ccomp", "parataxis", "xcomp")
+                 and (s.index, t.head) in heads and (s.index, t.index) not in heads]
+        found += extra
+        heads |= {(s.index, t.index) for s, t in extra}
+    return found
 
 
 def _own_future(ctx: QuoteContext, sent: Sentence, verb: Token) -> bool:
