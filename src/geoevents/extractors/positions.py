@@ -616,7 +616,9 @@ def _actors_of(ctx: QuoteContext, sent: Sentence, token: Token, *,
         if actor is not None:
             out.append(actor)
             continue
-        agents = _words().agent_cases
+        # "X's move", "the launch by X"; not "the leader of X" (a person, not X's act)
+        agents = _words().agent_cases if sent.tokens[index].lemma.lower() not in (
+            vocabulary().actors.person_title_nouns) else frozenset()
         for child in sent.children(index):
             if child.deprel in ("nmod:poss", "compound", "amod") or (
                     child.deprel == "nmod" and any(g.lemma.lower() in agents
