@@ -674,6 +674,10 @@ def _unnamed_actor(ctx: QuoteContext, token: Token, actor: Actor, *,
         # an official described by nationality ("a Pakistani army spokesperson"), not one
         # placed somewhere ("the leader of the group in Iraq"): the country
         return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
+    if token.lemma.lower() in _words().person_nouns and any(
+            c.deprel == "det" and c.lemma.lower() in vocabulary().common.definite_determiners
+            for c in _sentence_of(ctx, token).children(token.index)):
+        return _antecedent(ctx, token)  # "this man", "the woman": the person named last
     if token.upos != "PROPN":
         return None
     known = _known_person(ctx.doc, token)
@@ -682,9 +686,13 @@ def _unnamed_actor(ctx: QuoteContext, token: Token, actor: Actor, *,
     return actor if acting else None
 
 
+def _sentence_of(ctx: QuoteContext, token: Token) -> Sentence:
+    return next(s for s in ctx.doc.sentences if s.start <= token.start < s.end)
+
+
 def _nationality_words(ctx: QuoteContext, token: Token) -> list[Token]:
     """The modifiers before a noun that can name its nationality ("Pakistani", "Iran's")."""
-    sent = next(s for s in ctx.doc.sentences if s.start <= token.start < s.end)
+    sent = _sentence_of(ctx, token)
     return [c for c in sent.children(token.index)
             if c.deprel in ("amod", "nmod:poss", "compound")]
 
@@ -860,6 +868,8 @@ def _names_without_entity(ctx: QuoteContext, token: Token) -> bool:
     if token.upos == "PROPN":
         return is_country_name(token.text) or _known_person(ctx.doc, token) is not None
     word = token.text.lower()
+    if token.lemma.lower() in _words().person_nouns:
+        return ctx.quote.quote_type is QuoteType.DIRECT
     return ctx.quote.quote_type is QuoteType.DIRECT and word in (
         _words().reported_self_pronouns - _words().collective_pronouns
         - _words().thing_pronouns)

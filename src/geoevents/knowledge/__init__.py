@@ -193,6 +193,7 @@ class PositionWords:
     own_side_pronouns: Words
     reported_self_pronouns: Words
     thing_pronouns: Words
+    person_nouns: Words
     collective_pronouns: Words
     analyst_words: Words
     government_nouns: Words
