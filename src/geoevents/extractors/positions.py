@@ -663,8 +663,9 @@ def _unnamed_actor(ctx: QuoteContext, token: Token, actor: Actor, *,
                    acting: bool) -> Actor | None:
     """The actor of a phrase the tagger named nothing in: a government ("the Kabul
     authorities" as its country, "the leadership" as the foreign country named last), an
-    official described by country, a person the document named before ("Mr. Bennett's travel"), or a name that is ``acting``
-    ("Europe needs to ...")."""
+    official described by nationality, "this man" or a person the document named before
+    ("Mr. Bennett's travel") as that person, or a name that is ``acting`` ("Europe needs
+    to ...")."""
     if token.lemma.lower() in _words().government_nouns:
         if actor.country:
             return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
