@@ -353,3 +353,43 @@ def test_according_to_a_source_is_indirect_speech(
 )
 def test_according_to_data_is_nobody_speaking(extractor: EventExtractor, text: str) -> None:
     assert not extractor.extract(text, published="2024-05-01").quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing called the move a dangerous provocation.",
+        "The ministry described the sanctions as illegal and counterproductive.",
+        "Moscow dismissed the report as Western propaganda.",
+    ],
+)
+def test_a_judgement_told_as_object_and_complement(extractor: EventExtractor,
+                                                    text: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.quote_type is QuoteType.INDIRECT
+    assert text.split()[0] in quote.speaker.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the ambassador on Monday.",
+        "The opposition called for early elections.",
+        "The president described his trip.",
+    ],
+)
+def test_calls_and_descriptions_without_a_judgement_are_no_quote(
+        extractor: EventExtractor, text: str) -> None:
+    assert not extractor.extract(text, published="2024-05-10").quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that the talks had stalled.",
+        "Kyodo News reported on Friday that the two sides would meet in Tokyo.",
+    ],
+)
+def test_media_reports_are_indirect_speech(extractor: EventExtractor, text: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.speaker.name in text

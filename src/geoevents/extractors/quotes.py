@@ -26,7 +26,7 @@ import attrs
 from geoevents.actors import Actor, ActorType
 from geoevents.analysis import DocumentAnalysis, Mention
 from geoevents.analysis.quotemarks import CLOSERS, QuoteIndex, QuoteSegment, is_full_quote
-from geoevents.analysis.syntax import is_pronoun, is_verb, phrase_indices, phrase_text
+from geoevents.analysis.syntax import case_of, is_pronoun, is_verb, phrase_indices, phrase_text
 from geoevents.dates import EventDate, Resolution, Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.merge import better_date, cluster
@@ -500,8 +500,23 @@ def _reports_clause(sent: Sentence, cue: Token, lemma: str | None, content: list
     """Without a quoted fragment, only a strong speech verb that reports a clause with a
     verb in it is indirect speech ("announced the activation of ..." is an act; "said
     Thursday during a briefing" reports nothing)."""
+    if lemma in _words().judging_verbs and _predicative(sent, cue):
+        return True
     return (lemma in _words().strong_speech_verbs | {"say"} and _clausal(sent, cue)
             and any(is_verb(sent.tokens[i]) for i in content))
+
+
+def _predicative(sent: Sentence, cue: Token) -> bool:
+    """A judgement told as an object and what it is called: "called the move a mistake",
+    "described the sanctions as illegal", "dismissed the report as propaganda"."""
+    objects = [c for c in sent.children(cue.index) if c.deprel == "obj"]
+    if not objects:
+        return False
+    if len(objects) > 1 or any(c.deprel == "xcomp" for c in sent.children(cue.index)):
+        return True
+    return any(case_of(sent, t) in _words().predicative_cases
+               for head in (cue, objects[0]) for t in sent.children(head.index)
+               if t.deprel.startswith(("obl", "nmod", "advcl", "xcomp")))
 
 
 def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: Actor,

@@ -77,6 +77,10 @@ class TimeWords:
     earliest_markers: Words
     attempt_verbs: Words
     schedule_words: Words
+    anchor_verbs: Words
+    offset_days: dict[str, int] = attrs.field(hash=False)
+    offset_directions: dict[str, int] = attrs.field(hash=False)
+    sameness_words: Words
 
 
 @attrs.frozen
@@ -105,6 +109,7 @@ class MeetingWords:
 
     meeting_verbs: Words
     holding_verbs: Words
+    arranging_verbs: Words
     gathering_verbs: Words
     hosting_verbs: Words
     held_nouns: Words
@@ -154,6 +159,8 @@ class QuoteWords:
     strong_speech_verbs: Words
     clause_only_verbs: Words
     quoting_verbs: Words
+    judging_verbs: Words
+    predicative_cases: Words
     statement_nouns: Words
     issuer_cases: Words
 
