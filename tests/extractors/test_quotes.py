@@ -393,3 +393,32 @@ def test_calls_and_descriptions_without_a_judgement_are_no_quote(
 def test_media_reports_are_indirect_speech(extractor: EventExtractor, text: str) -> None:
     [quote] = extractor.extract(text, published="2024-05-10").quotes
     assert quote.speaker.name in text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The minister urged China to stop the drills.", "urged"),
+        ("Kim Yo Jong warned Seoul against further provocations in a statement.", "warned"),
+    ],
+)
+def test_an_appeal_to_someone_is_indirect_speech(extractor: EventExtractor, text: str,
+                                                 cue: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.text.startswith(cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("NATO Secretary General Jens Stoltenberg warned on Wednesday that Russia was "
+         "preparing a new offensive.", "2024-05-08"),
+        ("The Associated Press reported on Monday that the ministry had ordered new drills.",
+         "2024-05-06"),
+    ],
+)
+def test_a_that_clause_after_the_statements_day(extractor: EventExtractor, text: str,
+                                                day: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.date.iso() == day
+    assert not quote.text.startswith("that")

@@ -26,7 +26,7 @@ import attrs
 from geoevents.actors import Actor, ActorType
 from geoevents.analysis import DocumentAnalysis, Mention
 from geoevents.analysis.quotemarks import CLOSERS, QuoteIndex, QuoteSegment, is_full_quote
-from geoevents.analysis.syntax import case_of, is_pronoun, is_verb, phrase_indices, phrase_text
+from geoevents.analysis.syntax import is_pronoun, is_verb, phrase_indices, phrase_text
 from geoevents.dates import EventDate, Resolution, Tense, find_date_mentions
 from geoevents.events import Codes, Quote, QuoteType
 from geoevents.extractors.merge import better_date, cluster
@@ -402,7 +402,7 @@ def _reported(doc: DocumentAnalysis, sent: Sentence, state: QuoteState) -> Itera
     marks = doc.quote_marks
     for cue in sent.tokens:
         lemma = _cue_lemma(cue)
-        if (lemma not in _words().speech_verbs or marks.covers(cue.start)
+        if (lemma not in _words().speech_verbs | _words().judging_verbs or marks.covers(cue.start)
                 or (sent.index, cue.index) in state.used_cues):
             continue
         content = _content(doc, sent, cue)
@@ -507,16 +507,23 @@ def _reports_clause(sent: Sentence, cue: Token, lemma: str | None, content: list
 
 
 def _predicative(sent: Sentence, cue: Token) -> bool:
-    """A judgement told as an object and what it is called: "called the move a mistake",
-    "described the sanctions as illegal", "dismissed the report as propaganda"."""
-    objects = [c for c in sent.children(cue.index) if c.deprel == "obj"]
-    if not objects:
-        return False
-    if len(objects) > 1 or any(c.deprel == "xcomp" for c in sent.children(cue.index)):
-        return True
-    return any(case_of(sent, t) in _words().predicative_cases
-               for head in (cue, objects[0]) for t in sent.children(head.index)
-               if t.deprel.startswith(("obl", "nmod", "advcl", "xcomp")))
+    """A judgement told as an object and what it is called, of or asked to do: "called the
+    move a mistake", "described the sanctions as illegal", "accused the West of
+    escalating", "warned Seoul against provocations", "urged China to stop"."""
+    objects = [c for c in sent.children(cue.index) if c.deprel in ("obj", "iobj")]
+    if len(objects) != 1:
+        return len(objects) > 1
+    for head in (cue, objects[0]):
+        for child in sent.children(head.index):
+            opener = {c.lemma.lower() for c in sent.children(child.index)
+                      if c.deprel in ("case", "mark")}
+            if child.deprel == "xcomp" or (
+                    child.deprel.startswith(("obl", "nmod", "advcl", "acl"))
+                    and opener & _words().predicative_cases) or (
+                    child.deprel == "advcl" and is_verb(child)
+                    and opener & _words().infinitive_marks):
+                return True
+    return False
 
 
 def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: Actor,
@@ -591,7 +598,8 @@ def _content(doc: DocumentAnalysis, sent: Sentence, cue: Token) -> list[int]:
         # "Y, X said": the cue hangs off the reported clause
         cue_tree = set(sent.subtree(cue.index))
         indices = [i for i in sent.subtree(cue.head) if i not in cue_tree]
-    elif _predicate_report(doc, sent, cue):
+    elif _predicate_report(doc, sent, cue) or (
+            _cue_lemma(cue) in _words().judging_verbs and _predicative(sent, cue)):
         return _predicate(sent, cue)
     else:
         return []
@@ -781,6 +789,11 @@ def _complement(sent: Sentence, cue: Token) -> Token | None:
         if child.deprel.startswith("nsubj") or child.deprel in ("obj", "iobj"):
             clause = _clause_under_nominal(sent, child)
             if clause is not None:
+                return clause
+    for child in children:
+        if child.deprel.startswith("obl") and child.lemma.lower() in vocabulary().time.date_words:
+            clause = _clause_under_nominal(sent, child)  # "warned on Monday that X ..."
+            if clause is not None and clause is not child:
                 return clause
     return _clause_after_object(sent, children)
 

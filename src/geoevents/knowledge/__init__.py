@@ -161,6 +161,7 @@ class QuoteWords:
     quoting_verbs: Words
     judging_verbs: Words
     predicative_cases: Words
+    infinitive_marks: Words
     statement_nouns: Words
     issuer_cases: Words
 
