@@ -424,3 +424,22 @@ def test_resumed_talks_took_place(extractor: EventExtractor) -> None:
 )
 def test_arranging_verbs_need_a_meeting_object(extractor: EventExtractor, text: str) -> None:
     assert not extractor.extract(text, published="2024-05-10").meetings
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ruto flew to Addis Ababa on Monday. He met Abiy there.", {"Ruto", "Abiy"}),
+        ("Foreign Minister Penny Wong arrived in Beijing on Tuesday, where she met her "
+         "Chinese counterpart Wang Yi.", {"Penny Wong", "Wang Yi"}),
+    ],
+)
+def test_he_or_she_is_the_person_named_before(extractor: EventExtractor, text: str,
+                                              names: set[str]) -> None:
+    [meeting] = extractor.extract(text, published="2024-05-10").meetings
+    assert {p.name for p in meeting.participants} == names
+
+
+def test_he_with_nobody_named_before_is_no_side(extractor: EventExtractor) -> None:
+    assert not extractor.extract("He met Abiy in Addis Ababa on Monday.",
+                                 published="2024-05-10").meetings

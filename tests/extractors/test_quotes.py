@@ -422,3 +422,10 @@ def test_a_that_clause_after_the_statements_day(extractor: EventExtractor, text:
     [quote] = extractor.extract(text, published="2024-05-10").quotes
     assert quote.date.iso() == day
     assert not quote.text.startswith("that")
+
+
+def test_told_a_briefing_on_a_day_that(extractor: EventExtractor) -> None:
+    [quote] = extractor.extract(
+        "The foreign ministry spokesperson, Mao Ning, told a regular briefing on Monday that "
+        "China opposed the move.", published="2024-05-10").quotes
+    assert quote.text == "China opposed the move"

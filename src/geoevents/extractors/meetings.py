@@ -536,8 +536,14 @@ def _pronoun_side(doc: DocumentAnalysis, sent: Sentence, token: Token) -> list[A
         name, title = speaker
         return [Actor(name=name, type=ActorType.PERSON, title=title, country=title_country(title),
                       mentions=(sent.span(token.index, token.index, doc.text),))]
-    if token.lemma.lower() in vocabulary().common.plural_pronouns:
+    common = vocabulary().common
+    if token.lemma.lower() in common.plural_pronouns:
         return _named_actor(doc, sent, token.index)
+    if token.text.lower() in common.personal_pronouns and not doc.quote_marks.covers(token.start):
+        # "Ruto flew to Addis Ababa. He met Abiy there": the person named before
+        actor = doc.actor(sent, token.index)
+        found = doc.coref.resolve(actor, token, position=token.start, pronoun=True)
+        return [found] if found is not actor and found.type is ActorType.PERSON else []
     return []
 
 

@@ -626,9 +626,11 @@ def _complement_clause(sent: Sentence, cue: Token, complement: Token,
     """The reported clause without its "that"; a second clausal piece joins it ("said the
     growing fear ... “are making ...”"), and so does a subject the parser hung on the cue
     ("X said Y was killed" with Y a second subject or object of "said")."""
-    indices = [i for i in sent.subtree(complement.index)
-               if not (sent.tokens[i].deprel == "mark" and sent.tokens[i].head == complement.index
-                       and sent.tokens[i].lemma.lower() == "that")]
+    tree = sent.subtree(complement.index)
+    indices = [i for i in tree
+               if not (sent.tokens[i].head == complement.index
+                       and sent.tokens[i].lemma.lower() == "that"
+                       and (sent.tokens[i].deprel == "mark" or i == min(tree)))]
     after = [c for c in sent.children(cue.index) if c.index > cue.index]
     for other in after:
         if other.deprel in ("ccomp", "parataxis") and other is not complement and (
@@ -777,6 +779,14 @@ def _extent(sent: Sentence, token: Token) -> tuple[int, int]:
     return sent.tokens[min(indices)].start, sent.tokens[max(indices)].end
 
 
+def _complete(sent: Sentence, clause: Token, that: Token) -> bool:
+    """Whether a "that" the parser took for a relative pronoun opens a complete clause
+    ("told a briefing that China opposed the move": the clause has an object of its own,
+    so "that" is no gap in it)."""
+    return that.deprel in ("obj", "nsubj") and any(
+        g.deprel == "obj" and g is not that for g in sent.children(clause.index))
+
+
 def _complement(sent: Sentence, cue: Token) -> Token | None:
     """The clause a speech verb reports: its complement after it or, when the parser made
     the reported clause's subject a second subject or an object of the cue ("said the
@@ -790,10 +800,11 @@ def _complement(sent: Sentence, cue: Token) -> Token | None:
             clause = _clause_under_nominal(sent, child)
             if clause is not None:
                 return clause
-    for child in children:
-        if child.deprel.startswith("obl") and child.lemma.lower() in vocabulary().time.date_words:
-            clause = _clause_under_nominal(sent, child)  # "warned on Monday that X ..."
-            if clause is not None and clause is not child:
+    for i in sent.subtree(cue.index):  # "warned on Monday that X ...", "told a briefing
+        day = sent.tokens[i]            # on Monday that X ..."
+        if i > cue.index and day.lemma.lower() in vocabulary().time.date_words:
+            clause = _clause_under_nominal(sent, day)
+            if clause is not None and clause is not day:
                 return clause
     return _clause_after_object(sent, children)
 
@@ -806,7 +817,8 @@ def _clause_under_nominal(sent: Sentence, nominal: Token) -> Token | None:
     for c in sent.children(nominal.index):
         if not (c.deprel in ("acl", "acl:relcl") and is_verb(c)):
             continue
-        that = any(g.deprel == "mark" and g.lemma.lower() == "that" for g in sent.children(c.index))
+        that = any(g.lemma.lower() == "that" and (g.deprel == "mark" or _complete(sent, c, g))
+                   for g in sent.children(c.index))
         own_subject = any(g.deprel.startswith("nsubj") and g.lemma.lower() not in (
             vocabulary().common.relative_words) for g in sent.children(c.index))
         if that and own_subject:
