@@ -261,4 +261,5 @@ class EventExtractor:
             launches=tuple(merge_launches(launches)),
             quotes=tuple(merge_quotes(quotes)),
             extra=tuple(extra),
+            notes=doc.notes,
         )

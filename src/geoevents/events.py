@@ -151,6 +151,9 @@ class DocumentEvents:
     quotes: tuple[Quote, ...] = ()
     extra: tuple[object, ...] = ()
     """Events of kinds added by custom extractors, in extraction order."""
+    notes: tuple[str, ...] = ()
+    """What was done to keep the document within geoevents' bounds (a run-on sentence cut
+    into pieces for the parser, say), one line each; empty for ordinary text."""
 
     @property
     def events(self) -> tuple[object, ...]:
