@@ -54,3 +54,16 @@ def test_output_file_in_missing_folder_is_a_usage_error(
     code, _, err = run(capsys, "extract", "--input", str(docs), "--output",
                        str(tmp_path / "missing" / "out.jsonl"))
     assert code == 2 and "cannot write" in err
+
+
+def test_documents_over_max_chars_are_skipped_and_cuts_are_noted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    elisions, long = tmp_path / "elisions.txt", tmp_path / "long.txt"
+    elisions.write_text("[...] " * 200, "utf-8")
+    long.write_text("word " * 400, "utf-8")
+    code, out, err = run(capsys, "extract", str(elisions), str(long), "--max-chars", "1500")
+    assert code == 1
+    assert "skipped long.txt: text has 2,000 characters, over the budget of 1,500" in err
+    assert "== elisions.txt" in out and "== long.txt" not in out
+    assert "NOTE: sentence at characters 0-1199 has 600 words" in out

@@ -13,6 +13,7 @@ from geoevents.dates import DateResolver, EventDate, Granularity, Resolution, Te
 from geoevents.engine import Article, EventExtractor
 from geoevents.errors import (
     DocumentError,
+    DocumentTooLongError,
     GeoEventsError,
     InvalidDateError,
     InvalidInputError,
@@ -56,6 +57,7 @@ __all__ = [
     "DocumentError",
     "DocumentEvents",
     "DocumentInfo",
+    "DocumentTooLongError",
     "Entity",
     "EntityType",
     "Event",
