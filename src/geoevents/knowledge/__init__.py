@@ -11,6 +11,10 @@ import attrs
 
 __all__ = ["Lexicon", "lexicon", "load_table"]
 
+MAX_CACHED_LEMMAS = 20_000
+"""At most this many verb forms are remembered by :meth:`Lexicon.verb_lemma` (the oldest
+go first): the cache is keyed by the text, so it must not grow with every new word."""
+
 
 def load_table(name: str) -> Any:
     """Parse the JSON table ``name`` shipped in this package."""
@@ -55,6 +59,8 @@ class Lexicon:
         key = (text, lemma)
         found = self._lemmas.get(key)
         if found is None:
+            if len(self._lemmas) >= MAX_CACHED_LEMMAS:
+                del self._lemmas[next(iter(self._lemmas))]
             found = self._lemmas[key] = self._verb_lemma(text.lower(), lemma.lower())
         return found
 
