@@ -27,6 +27,7 @@ from geoevents.nlp.text import prepare
 from geoevents.provenance import DocumentInfo
 
 __all__ = [
+    "MAX_RUN_CHARS",
     "MAX_SENTENCE_WORDS",
     "Annotator",
     "ModelInfo",
@@ -49,7 +50,7 @@ tree decoder's time up to the cube (a 1,200-word run of ``[...]`` took 20 s and 
 longer sentence is cut into pieces of at most half as many words, at the best boundary
 found (after ``;`` ``:`` ``.``, after a comma or a dash, before "and"/"but"/"or", else where
 the window is full); each piece is parsed as a sentence of its own, and the cut is
-recorded in :attr:`AnnotatedDocument.notes`."""
+recorded in :attr:`~geoevents.AnnotatedDocument.notes`."""
 # Paragraph chunks of at most this many characters are annotated separately: memory stays
 # bounded on very long documents and a batch mixes chunks of many documents.
 MAX_CHUNK_CHARS: Final = 20_000
@@ -61,8 +62,9 @@ MAX_RUN_CHARS: Final = 1_000
 checks every such run against URL and e-mail patterns in a time that grows with the square
 of the run's length (30,000 characters of ``yyyy...`` took 34 s), and it replaces a token
 longer than 1,000 characters with ``<UNK>``: a longer run is cut every this many characters
-into separate chunks, and the cut is recorded in :attr:`AnnotatedDocument.notes`. (Long
-sentences are bounded in words, after tokenizing: :data:`MAX_SENTENCE_WORDS`.)"""
+into separate chunks, and the cut is recorded in :attr:`~geoevents.AnnotatedDocument.notes`.
+(Long sentences are bounded in words, after tokenizing:
+:data:`~geoevents.nlp.pipeline.MAX_SENTENCE_WORDS`.)"""
 _TOO_LONG: Final = "<UNK>"
 _LONG_RUN: Final = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")
 
@@ -283,16 +285,16 @@ def _bound_sentences(doc: Any, max_words: int) -> tuple[Any, list[_Cut]]:
 
 
 def _long_runs(text: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of every run of more than :data:`MAX_RUN_CHARS` characters without
+    """``(start, end)`` of every run of more than ``MAX_RUN_CHARS`` characters without
     whitespace (each run is tried once, from its start: linear time)."""
     for match in _LONG_RUN.finditer(text):
         yield match.start(), match.end()
 
 
 def _bounded_runs(offset: int, piece: str) -> Iterator[tuple[int, str]]:
-    """Cut ``piece`` inside every run of more than :data:`MAX_RUN_CHARS` characters without
-    whitespace, every :data:`MAX_RUN_CHARS` characters, as ``(offset, part)`` pairs. Text
-    with spaces, prose or not, passes through whole."""
+    """Cut ``piece`` inside every run of more than ``MAX_RUN_CHARS`` characters without
+    whitespace, every ``MAX_RUN_CHARS`` characters, as ``(offset, part)`` pairs. Text with
+    spaces, prose or not, passes through whole."""
     previous = 0
     for start, end in _long_runs(piece):
         for cut in range(start + MAX_RUN_CHARS, end, MAX_RUN_CHARS):
@@ -352,7 +354,7 @@ class Annotator:
     ``model_dir`` overrides where they are read from; for the bundled model the
     environment variable ``GEOEVENTS_MODEL_DIR`` does the same (e.g. a newer trained set).
     No sentence longer than ``max_sentence_words`` words reaches the parser (see
-    :data:`MAX_SENTENCE_WORDS`).
+    :data:`~geoevents.nlp.pipeline.MAX_SENTENCE_WORDS`).
     """
 
     def __init__(
@@ -432,7 +434,7 @@ class Annotator:
 
     def _run(self, chunks: Sequence[_Chunk]) -> list[tuple[Any, list[_Cut]]]:
         """Annotate ``chunks`` in one stanza call per stage: tokenize and split sentences,
-        cut run-on sentences (:data:`MAX_SENTENCE_WORDS`), then tag, parse and name each
+        cut run-on sentences (``MAX_SENTENCE_WORDS``), then tag, parse and name each
         distinct sentence once. Chunks of equal text share one result (offsets in a
         result are relative to its chunk)."""
         import stanza
