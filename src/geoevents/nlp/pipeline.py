@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import json
 import logging
 import os
 import re
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Protocol
@@ -29,6 +31,7 @@ from geoevents.provenance import DocumentInfo
 __all__ = [
     "MAX_RUN_CHARS",
     "MAX_SENTENCE_WORDS",
+    "TOKENIZER_WINDOW",
     "Annotator",
     "ModelInfo",
     "ModelSource",
@@ -65,6 +68,23 @@ longer than 1,000 characters with ``<UNK>``: a longer run is cut every this many
 into separate chunks, and the cut is recorded in :attr:`~geoevents.AnnotatedDocument.notes`.
 (Long sentences are bounded in words, after tokenizing:
 :data:`~geoevents.nlp.pipeline.MAX_SENTENCE_WORDS`.)"""
+TOKENIZER_WINDOW: Final = 1_000
+"""The longest paragraph that repeats itself which stanza's tokenizer is given. The
+tokenizer reads a longer paragraph in windows of 1,000 characters, each starting after the
+last sentence end it found in the one before; on text that repeats itself it may find one
+only near each window's start and move on a few characters per pass (``"area. " * 1480``:
+1,150 passes, 10 s for 8,880 characters). Such a paragraph is cut into pieces of at most
+this many characters (at its last sentence-like break, else at whitespace) before it is
+tokenized, and the cut is recorded in :attr:`~geoevents.AnnotatedDocument.notes`. Prose
+is never cut: a paragraph counts as repeating itself when some 500-character stretch of it
+compresses to under 30% of its size (news prose: 55% or more)."""
+MAX_NOTES: Final = 20
+"""At most this many notes per document (text full of run-ons would have one per sentence):
+the last one counts the cuts left out and repeats the last of them."""
+_REPEAT_SAMPLE: Final = 500
+_REPEAT_RATIO: Final = 0.3
+_PARAGRAPH_BREAK: Final = re.compile(r"\n\s*\n")
+_SENTENCE_LIKE_BREAK: Final = re.compile(r"[.!?…。][\"”’)\]]*\s+")
 _TOO_LONG: Final = "<UNK>"
 _LONG_RUN: Final = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")
 
@@ -291,16 +311,79 @@ def _long_runs(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+def _run_cuts(text: str) -> list[int]:
+    """Cuts every ``MAX_RUN_CHARS`` characters inside each run of more than
+    ``MAX_RUN_CHARS`` characters without whitespace."""
+    return [cut for start, end in _long_runs(text)
+            for cut in range(start + MAX_RUN_CHARS, end, MAX_RUN_CHARS)]
+
+
+def _split(offset: int, text: str, cuts: Iterable[int]) -> Iterator[tuple[int, str]]:
+    """``text`` cut at the sorted positions ``cuts``, as ``(offset, part)`` pairs."""
+    previous = 0
+    for cut in cuts:
+        yield offset + previous, text[previous:cut]
+        previous = cut
+    yield offset + previous, text[previous:]
+
+
 def _bounded_runs(offset: int, piece: str) -> Iterator[tuple[int, str]]:
     """Cut ``piece`` inside every run of more than ``MAX_RUN_CHARS`` characters without
     whitespace, every ``MAX_RUN_CHARS`` characters, as ``(offset, part)`` pairs. Text with
     spaces, prose or not, passes through whole."""
-    previous = 0
-    for start, end in _long_runs(piece):
-        for cut in range(start + MAX_RUN_CHARS, end, MAX_RUN_CHARS):
-            yield offset + previous, piece[previous:cut]
-            previous = cut
-    yield offset + previous, piece[previous:]
+    return _split(offset, piece, _run_cuts(piece))
+
+
+def _repeats_itself(text: str) -> bool:
+    """Whether some 500-character stretch of ``text`` compresses to under 30% of its size."""
+    last = max(0, len(text) - _REPEAT_SAMPLE)
+    for start in range(0, last + _REPEAT_SAMPLE // 2, _REPEAT_SAMPLE // 2):
+        sample = text[start:start + _REPEAT_SAMPLE].encode("utf-8", "replace")
+        if len(zlib.compress(sample, 1)) < _REPEAT_RATIO * len(sample):
+            return True
+    return False
+
+
+def _window_cuts(text: str, start: int, end: int) -> list[int]:
+    """Cuts that leave no piece of ``text[start:end]`` longer than ``TOKENIZER_WINDOW``: at
+    the last sentence-like break in the second half of each window, else at its last
+    whitespace, else where it is full."""
+    cuts: list[int] = []
+    while end - start > TOKENIZER_WINDOW:
+        limit = start + TOKENIZER_WINDOW
+        breaks = [m.end() for m in _SENTENCE_LIKE_BREAK.finditer(
+            text, start + TOKENIZER_WINDOW // 2, limit) if m.end() <= limit]
+        cut = breaks[-1] if breaks else next(
+            (i + 1 for i in range(limit - 1, start, -1) if text[i].isspace()), limit)
+        cuts.append(cut)
+        start = cut
+    return cuts
+
+
+def _repetition_cuts(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Cuts that leave no paragraph of ``text`` that repeats itself longer than
+    ``TOKENIZER_WINDOW``, and the ``(start, end)`` of each paragraph so cut."""
+    cuts: list[int] = []
+    cut_paragraphs: list[tuple[int, int]] = []
+    bounds = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)), len(text)]
+    for start, end in itertools.pairwise(bounds):
+        if end - start > TOKENIZER_WINDOW and _repeats_itself(text[start:end]):
+            cuts.extend(_window_cuts(text, start, end))
+            cut_paragraphs.append((start, end))
+    return cuts, cut_paragraphs
+
+
+def _capped(notes: Sequence[str]) -> tuple[str, ...]:
+    """At most ``MAX_NOTES`` notes: past that, the first ones and a count of the rest."""
+    if len(notes) <= MAX_NOTES:
+        return tuple(notes)
+    rest = len(notes) - MAX_NOTES + 1
+    return (*notes[:MAX_NOTES - 1], f"{rest} more cuts like these, the last: {notes[-1]}")
+
+
+def _repetition_note(start: int, end: int) -> str:
+    return (f"characters {start}-{end} repeat themselves: tokenized in pieces of at most "
+            f"{TOKENIZER_WINDOW} characters")
 
 
 def _run_note(start: int, end: int) -> str:
@@ -410,12 +493,16 @@ class Annotator:
         for i, text in enumerate(texts):
             prepared = prepare(text)
             notes[i].extend(_run_note(start, end) for start, end in _long_runs(prepared))
-            chunks.extend(
-                _Chunk(i, offset, piece)
-                for chunk_offset, chunk in _chunks(prepared)
-                for offset, piece in _bounded_runs(chunk_offset, chunk)
-                if piece.strip()
-            )
+            for part_offset, part in _chunks(prepared):
+                window_cuts, repeated = _repetition_cuts(part)
+                notes[i].extend(_repetition_note(part_offset + start, part_offset + end)
+                                for start, end in repeated)
+                chunks.extend(
+                    _Chunk(i, offset, piece)
+                    for offset, piece in _split(part_offset, part,
+                                                sorted({*window_cuts, *_run_cuts(part)}))
+                    if piece.strip()
+                )
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for window in _windows(chunks):
             # stanza's own objects live for one window only: memory is bounded by the
@@ -428,7 +515,7 @@ class Annotator:
                     cut.note(chunk.offset, self.max_sentence_words) for cut in cuts)
         return [
             AnnotatedDocument(text=text, info=info, sentences=tuple(sents),
-                              notes=tuple(doc_notes))
+                              notes=_capped(doc_notes))
             for text, info, sents, doc_notes in zip(texts, infos, sentences, notes, strict=True)
         ]
 
