@@ -148,17 +148,25 @@ def _cli_help() -> None:
             os.environ["COLUMNS"] = previous
 
 
+def _card_section(card: Path, heading: str) -> str:
+    """The text under ``## heading`` in the shipped MODEL_CARD.md, up to the next ``## ``
+    heading ("" when there is no such card or section)."""
+    text = card.read_text("utf-8") if card.is_file() else ""
+    marker = f"\n## {heading}\n"
+    return text.split(marker, 1)[1].split("\n## ", 1)[0].strip() if marker in text else ""
+
+
 def _attributions(card: Path) -> str:
     """The data-set attribution section of the shipped MODEL_CARD.md, if there is one."""
-    if not card.is_file():
-        return ""
-    text = card.read_text("utf-8")
-    marker = "## Data sets, licenses and attributions"
-    if marker not in text:
-        return ""
-    section = text.split(marker, 1)[1].strip()
+    section = _card_section(card, "Data sets, licenses and attributions")
     return ("\n## Attributions\n\nAs shipped in `MODEL_CARD.md` beside the model files:\n\n"
-            + section + "\n")
+            + section + "\n") if section else ""
+
+
+def _releases(card: Path) -> str:
+    """The release list of the shipped MODEL_CARD.md (training/release.py renders it)."""
+    section = _card_section(card, "Releases")
+    return f"## Releases\n\n{section}\n" if section else ""
 
 
 def _model_card() -> str:
@@ -224,8 +232,41 @@ def _model_card() -> str:
     if flat_reference:
         out.append("For context, stanza's official English models: "
                    + ", ".join(f"{k} {_fmt(v)}" for k, v in flat_reference.items()) + ".\n")
+    out.append(_releases(folder / "MODEL_CARD.md"))
     out.append(_attributions(folder / "MODEL_CARD.md"))
     return "\n".join(out)
+
+
+_BATCH_LABELS = {
+    "gold": "d01–d26 and the seed article: the rules were written and tuned on these",
+    "gold_wikinews": "d27–d46 (Wikinews): added later; rules have been tuned on them since "
+                     "their first score",
+    "all": "the whole development set",
+}
+
+
+def _score_rows(results: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {
+        kind: {
+            "precision": r.get("precision"), "recall": r.get("recall"), "F1": r.get("f1"),
+            "true pos.": r.get("tp"), "false pos.": r.get("fp"), "missed": r.get("fn"),
+            "date accuracy": r.get("date_acc"),
+        }
+        for kind, r in results.items() if kind != "positions"
+    }
+
+
+def _accuracy_set(title: str, data: dict[str, Any], note: str | None = None) -> list[str]:
+    out = [f"### {title}\n"]
+    if note:
+        out.append(note + "\n")
+    rows = _score_rows(data.get("results", {}))
+    out.append(_table(rows, "event kind") if rows else "_No results._\n")
+    positions = data.get("results", {}).get("positions")
+    if positions:
+        out.append("Positions of the matched quotes: " + ", ".join(
+            f"{k} {_fmt(v)}" for k, v in positions.items()) + ".\n")
+    return out
 
 
 def _accuracy() -> str:
@@ -233,31 +274,36 @@ def _accuracy() -> str:
     if not path.is_file():
         return (":::{warning}\n**No accuracy figures have been generated yet.** Run "
                 "`python scripts/dev_scores.py` (it needs the development set at "
-                "`/work/shared/eval`) to produce `docs/_generated/accuracy.json`, then rebuild "
-                "the documentation.\n:::\n")
+                "`../shared/eval` beside the checkout) to produce "
+                "`docs/_generated/accuracy.json`, then rebuild the documentation.\n:::\n")
     data: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    results: dict[str, dict[str, Any]] = data.get("results", {})
-    rows = {
-        kind: {
-            "precision": r.get("precision"), "recall": r.get("recall"), "F1": r.get("f1"),
-            "true pos.": r.get("tp"), "false pos.": r.get("fp"), "missed": r.get("fn"),
-            "date accuracy": r.get("date_acc"),
-        }
-        for kind, r in results.items()
-    }
     model = data.get("model") or {}
     stale = _stale_notice(model)
     out = [stale] if stale else []
-    out += [
+    out.append("## Estimate for unseen news\n")
+    firsts = sorted(GENERATED.glob("first-score-*.json"))
+    for first_path in firsts:
+        first = json.loads(first_path.read_text("utf-8"))
+        for name, batch in first.get("sets", {}).items():
+            out += _accuracy_set(
+                f"First score of {_BATCH_LABELS.get(name, name).split(':')[0]}", batch,
+                f"{first.get('note') or ''} Generated {first.get('generated', '?')} by "
+                f"`{first.get('command', '?')}` with the code of commit "
+                f"`{first.get('commit', '?')}`.")
+    if not firsts:
+        out.append("_No first score has been recorded._\n")
+    out.append("## Scores on the passages the rules were tuned on\n")
+    out.append("These figures are **not** an estimate of accuracy on new articles: the rules "
+               "have been written and adjusted while looking at these passages.\n")
+    for name, batch in data.get("sets", {}).items():
+        out += _accuracy_set(_BATCH_LABELS.get(name, name), batch)
+    out.append(
         f"Generated **{data.get('generated', '?')}** by `{data.get('command', '?')}` (which ran "
-        f"`{data.get('scorer', '?')}`) with "
+        f"`{data.get('scorer', '?')}`) at commit `{data.get('commit', '?')}` with "
         f"geoevents {data.get('geoevents_version', '?')} and the "
         f"{model.get('name', '?')} model (`{model.get('source', '?')}`, version "
-        f"{model.get('version', '?')}, installed {model.get('installed', '?')}), over "
-        f"{data.get('documents', '?')} documents of "
-        f"`{data.get('gold_dir', '?')}` in {data.get('seconds', 0):.0f} s.\n",
-        _table(rows, "event kind") if rows else "_The file holds no results._\n",
-    ]
+        f"{model.get('version', '?')}, installed {model.get('installed', '?')}), "
+        f"in {data.get('seconds', 0):.0f} s.\n")
     return "\n".join(out)
 
 

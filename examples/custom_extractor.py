@@ -1,20 +1,26 @@
-"""A custom extractor, plugged in beside the built-in ones: who condemned what.
+"""A custom event kind, plugged in beside the built-in ones: who condemned what.
 
 Run it from this folder::
 
     python custom_extractor.py
 
-An extractor is any object with a ``kind`` (a name) and an ``extract(doc)`` method that
-reads a :class:`geoevents.AnnotatedDocument` (sentences, tokens with lemmas, part-of-speech
-tags and dependency heads, named entities) and yields events. Events of kinds geoevents does
-not know come back in ``DocumentEvents.extra``. If the event is an attrs class with a
-``kind`` and a ``document``, ``geoevents.to_json`` serializes it like the built-in events.
+A kind is one :class:`geoevents.EventKind`: an attrs event class, the extractor that finds
+it, the rule that merges two mentions of one event, and the line ``--format pretty``
+prints. After :func:`geoevents.register_kind`, everything else picks the kind up with no
+edit elsewhere: ``EventExtractor()`` runs its extractor, mentions are merged, ``to_json`` /
+``event_from_dict`` round-trip it, ``json_schema()`` describes it and the CLI prints it.
+
+The extractor reads a :class:`geoevents.DocumentAnalysis` — the annotated document
+(sentences, tokens with lemmas, tags and dependency heads, named entities) plus the
+readings every extractor shares: ``doc.actor(sent, i)`` (who a noun phrase denotes, with
+country and title), ``doc.clause(sent, i)`` (tense, negation, modality) and
+``doc.event_date(sent, i, tense=...)``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,27 +28,26 @@ import attrs
 
 from geoevents import (
     Actor,
-    ActorType,
-    AnnotatedDocument,
     Codes,
+    DocumentAnalysis,
     DocumentInfo,
-    EntityType,
     EventDate,
     EventExtractor,
-    MeetingExtractor,
-    MissileLaunchExtractor,
-    QuoteExtractor,
+    EventKind,
     Sentence,
     Span,
     Token,
-    country_code,
+    event_from_dict,
+    json_schema,
+    register_kind,
     to_json,
 )
-from geoevents.extractors.base import event_date, is_negated, tense_of
+from geoevents.cli import main as geoevents_cli
 
 INPUT = Path("data/articles.jsonl")
 # CAMEO 111 "criticize or denounce"; PLOVER ACCUSE.
 CONDEMNATION_CODES = Codes(cameo="111", plover="ACCUSE")
+CONDEMNING_VERBS = frozenset({"condemn", "denounce", "deplore"})
 
 
 @attrs.frozen(kw_only=True)
@@ -63,14 +68,14 @@ class CondemnationExtractor:
     """Finds "X condemned Y" (also "denounced", "deplored"), where X is the subject."""
 
     kind = "condemnation"
-    verbs = frozenset({"condemn", "denounce", "deplore"})
 
-    def extract(self, doc: AnnotatedDocument) -> Iterator[Condemnation]:
+    def extract(self, doc: DocumentAnalysis) -> Iterator[Condemnation]:
         for sent in doc.sentences:
             for token in sent.tokens:
-                if token.upos != "VERB" or token.lemma.lower() not in self.verbs:
+                if token.upos != "VERB" or token.lemma.lower() not in CONDEMNING_VERBS:
                     continue
-                if is_negated(sent, token.index):  # "did not condemn"
+                clause = doc.clause(sent, token.index)
+                if not clause.asserted_fact:  # "did not condemn", "could condemn"
                     continue
                 subject = self._dependent(sent, token, "nsubj")
                 target = self._dependent(sent, token, "obj")
@@ -79,8 +84,8 @@ class CondemnationExtractor:
                 first, last = self._phrase(sent, target)
                 yield Condemnation(
                     document=doc.info,
-                    date=event_date(doc, sent, token.index, tense=tense_of(sent, token.index)),
-                    actor=self._actor(doc, sent, subject),
+                    date=doc.event_date(sent, token.index, tense=clause.tense),
+                    actor=doc.actor(sent, subject.index),
                     target=sent.span(first, last, doc.text).text,
                     evidence=(doc.char_span(sent.index, sent.start, sent.end),),
                     confidence=0.6,
@@ -108,45 +113,52 @@ class CondemnationExtractor:
             indices.pop(0)
         return indices[0], indices[-1]
 
-    def _actor(self, doc: AnnotatedDocument, sent: Sentence, head: Token) -> Actor:
-        entity = sent.entity_at(head.index)
-        if entity is not None:
-            name = entity.text
-            mention = doc.char_span(sent.index, entity.start, entity.end)
+
+def merge_condemnations(found: Sequence[Condemnation]) -> list[Condemnation]:
+    """One condemnation per actor and target: a repeated mention adds its evidence."""
+    merged: dict[tuple[str, str], Condemnation] = {}
+    for event in found:
+        key = (event.actor.country or event.actor.name, event.target.lower())
+        if key in merged:
+            first = merged[key]
+            merged[key] = attrs.evolve(first, evidence=first.evidence + event.evidence)
         else:
-            first, last = self._phrase(sent, head)
-            mention = sent.span(first, last, doc.text)
-            name = mention.text
-        code = country_code(name)
-        if entity is not None and entity.type is EntityType.PERSON:
-            kind = ActorType.PERSON
-        elif code is not None:
-            kind = ActorType.COUNTRY
-        else:
-            kind = ActorType.ORGANIZATION
-        return Actor(name, kind, country=code, mentions=(mention,))
+            merged[key] = event
+    return list(merged.values())
+
+
+def describe(event: Condemnation) -> str:
+    """The line ``--format pretty`` prints."""
+    country = f" [{event.actor.country}]" if event.actor.country else ""
+    return f"{event.date.iso() or 'undated'} {event.actor.name}{country}: {event.target}"
+
+
+CONDEMNATION = register_kind(EventKind(
+    "condemnation", Condemnation, extractor=CondemnationExtractor,
+    merge=merge_condemnations, summary=describe))
 
 
 def main() -> None:
-    extractor = EventExtractor(
-        extractors=[MeetingExtractor(), MissileLaunchExtractor(), QuoteExtractor(),
-                    CondemnationExtractor()],
-    )
+    extractor = EventExtractor()  # the built-in kinds and every registered one
     print("extractors:", ", ".join(e.kind for e in extractor.extractors))
     with INPUT.open(encoding="utf-8") as stream:
         documents = [json.loads(line) for line in stream if line.strip()]
 
     for result in extractor.extract_many(documents):
-        condemnations = [e for e in result.extra if isinstance(e, Condemnation)]
+        condemnations: tuple[Condemnation, ...] = result.of_kind("condemnation")
         print(f"\n{result.document.id}: {len(condemnations)} condemnations "
               f"(beside {len(result.meetings)} meetings, {len(result.launches)} launches, "
               f"{len(result.quotes)} quotes)")
         for event in condemnations:
-            country = f" [{event.actor.country}]" if event.actor.country else ""
-            print(f"  {event.date.iso() or 'undated'}  {event.actor.name}{country} "
-                  f"condemned: {event.target}")
+            print("  " + describe(event))
         for event in condemnations[:1]:
-            print("  as JSON:", to_json(event))
+            line = to_json(event)
+            print("  as JSON:", line)
+            assert event_from_dict(json.loads(line)) == event  # the round trip holds
+    names = [variant["$ref"].rsplit("/", 1)[-1] for variant in json_schema()["oneOf"]]
+    print("\nJSON Schema variants:", ", ".join(names))
+    print("\ngeoevents extract --format pretty, in this process:")
+    geoevents_cli(["extract", "--input", str(INPUT), "--format", "pretty"])
 
 
 if __name__ == "__main__":

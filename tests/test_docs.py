@@ -6,6 +6,7 @@ Both builds go to a temporary folder; ``docs/conf.py`` regenerates ``docs/_gener
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -25,6 +26,14 @@ PAGES = [
     "how-to/custom-extractor", "how-to/official-models", "how-to/scale", "cli", "schema",
     "api", "model-card", "accuracy", "changelog",
 ]
+#: What the builds and the pages' doctests import, and the extra that installs each.
+NEEDS = {"sphinx": "docs", "furo": "docs", "myst_parser": "docs",
+         "sphinx_autodoc_typehints": "docs", "pandas": "pandas", "dask": "dask"}
+MISSING = sorted({extra for module, extra in NEEDS.items()
+                  if importlib.util.find_spec(module) is None})
+pytestmark = pytest.mark.skipif(
+    bool(MISSING), reason=f"the {', '.join(MISSING)} extra(s) not installed: the docs build "
+    "and its doctests need them (pip install -e '.[test,docs,dask,pandas]')")
 
 
 def _sphinx(builder: str, out: Path, *options: str) -> subprocess.Popen[str]:
@@ -103,6 +112,8 @@ def test_model_card_matches_the_installed_model(html: Path) -> None:
         assert manifest["name"] in text
         for dataset in manifest.get("datasets", []):
             assert dataset["name"] in text
+        for release in manifest.get("releases", []):  # the model card lists each release
+            assert release["notes"] in text
     else:
         assert "The bundled model is not installed" in text
 
@@ -113,9 +124,25 @@ def test_accuracy_page_renders_the_generated_scores(html: Path) -> None:
     if scores.is_file():
         data = json.loads(scores.read_text("utf-8"))
         assert data["generated"] in text
-        assert all(kind in text for kind in data["results"])
+        for batch in data["sets"].values():
+            assert all(kind in text for kind in batch["results"] if kind != "positions")
+            assert f"{batch['results']['meeting']['f1']:.3f}" in text
     else:
         assert "No accuracy figures have been generated yet" in text
+    # the estimate for unseen news comes first, and tuned scores are labelled as such
+    assert text.index("Estimate for unseen news") < text.index(
+        "Scores on the passages the rules were tuned on")
+    for first in sorted((DOCS / "_generated").glob("first-score-*.json")):
+        data = json.loads(first.read_text("utf-8"))
+        assert data["commit"] in text
+        for batch in data["sets"].values():
+            assert f"{batch['results']['quote']['f1']:.3f}" in text
+
+
+def test_dev_scores_script_names_no_machine_path() -> None:
+    script = (DOCS.parent / "scripts" / "dev_scores.py").read_text("utf-8")
+    assert "/work/" not in script
+    assert "/work/" not in (DOCS / "accuracy.md").read_text("utf-8")
 
 
 def test_doctests_pass(doctest_output: str) -> None:

@@ -35,7 +35,7 @@ def test_bad_text_gives_events_or_nothing_but_never_crashes(
 ) -> None:
     result = extractor.extract(text, published="2021-04-01")
     for event in result.events:
-        for span in event.evidence:  # type: ignore[attr-defined]
+        for span in event.evidence:
             assert text[span.start:span.end] == span.text
 
 
@@ -116,5 +116,5 @@ def test_fuzz_whole_pipeline(extractor: EventExtractor, text: str) -> None:
     result = extractor.extract(text, published="2021-04-01")
     for event in result.events:
         json.loads(to_json(event))
-        for span in event.evidence:  # type: ignore[attr-defined]
+        for span in event.evidence:
             assert text[span.start:span.end] == span.text

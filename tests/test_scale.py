@@ -8,8 +8,9 @@ from geoevents import EventExtractor
 from geoevents.cli import demo_articles
 from geoevents.serialize import event_to_dict
 
-dask_bag = pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
+SKIP = "the dask extra is not installed (pip install -e '.[dask]')"
+dask_bag = pytest.importorskip("dask.bag", reason=SKIP)
+distributed = pytest.importorskip("distributed", reason=SKIP)
 
 
 def test_local_cluster_with_two_worker_processes_matches_single_process(

@@ -4,9 +4,9 @@ import pytest
 
 from geoevents import DocumentEvents, EventExtractor, MeetingStatus, MissileClass, QuoteType
 
-from .conftest import SEED, read_dev_passage
+from .conftest import SEED, read_dev_passage, requires_seed
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/eval/dev")
+pytestmark = requires_seed
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_launch(seed: DocumentEvents) -> None:
 @pytest.mark.parametrize(
     ("speaker", "start", "title_word"),
     [
-        ("Ned Price", "We also know that any approach to North Korea", "spokesman"),
+        ("Ned Price", "We also know that any approach", "spokesman"),
         ("Robert Einhorn", "The Biden administration is likely to adopt", "adviser"),
         ("Leif-Eric Easley", "But Pyongyang is implementing a premeditated strategy",
          "professor"),

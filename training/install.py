@@ -211,6 +211,8 @@ def build_manifest(folder: Path, previous: dict[str, Any]) -> dict[str, Any]:
         for key in ("scores", "reference_scores", "evaluated"):
             if key in previous:
                 manifest[key] = previous[key]
+    # the model's release history (training/release.py) outlives any one set of files
+    manifest["releases"] = previous.get("releases", [])
     return manifest
 
 

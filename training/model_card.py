@@ -122,6 +122,35 @@ def score_table(manifest: dict[str, Any]) -> str:
     return text
 
 
+RELEASE_COLUMNS = {
+    "EWT UPOS": "ewt_test/upos",
+    "EWT LAS": "ewt_test/las",
+    "GUM LAS": "gum_test/las",
+    "NER F1 (UNER-EWT)": "ner/uner_ewt_test/f1",
+    "NER F1 (GUM)": "ner/gum_test/f1",
+}
+
+
+def release_table(manifest: dict[str, Any]) -> str:
+    """Every release of the model (``releases`` in the manifest), oldest first."""
+    releases = manifest.get("releases") or []
+    if not releases:
+        return "_No release recorded yet._\n"
+    lines = [
+        "| version | installed | " + " | ".join(RELEASE_COLUMNS) + " | size | what changed |",
+        "|---|---|" + "---|" * len(RELEASE_COLUMNS) + "---|---|",
+    ]
+    for entry in releases:
+        scores = entry.get("scores") or {}
+        size = entry.get("total_size_bytes")
+        lines.append(
+            f"| {entry.get('version', '?')} | {(entry.get('installed') or '?')[:16]} | "
+            + " | ".join(_fmt(scores.get(key)) for key in RELEASE_COLUMNS.values())
+            + f" | {f'{size / 1e6:.1f} MB' if size else '—'} | {entry.get('notes', '')} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def render_model_card(manifest: dict[str, Any]) -> str:
     files = manifest.get("files", {})
     file_rows = "\n".join(
@@ -195,6 +224,13 @@ extraction), on CPU, where the official stanza models cannot be downloaded.
 ## Scores
 
 {score_table(manifest)}
+## Releases
+
+A new set of model files is released only when it is at least as good as the last release
+on every score above (the six UD scores on both UD test sets, NER F1 on both NER test
+sets) and better on one (`training/release.py`). The first two sets were not evaluated.
+
+{release_table(manifest)}
 ## Training
 
 Data: UD English-EWT train + GUM-open train for the UD processors (dev: EWT dev); UNER-EWT

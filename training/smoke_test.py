@@ -18,7 +18,7 @@ from common import MODELS_DIR
 from evaluate import pipeline_kwargs
 
 SENTENCES = [
-    "North Korea fired two short-range ballistic missiles into the Sea of Japan on Thursday, "
+    "North Korea fired two short-range ballistic missiles on Thursday into the Sea of Japan, "
     "the Japanese Defense Ministry said.",
     "“We will not tolerate this,” said Prime Minister Fumio Kishida in Tokyo.",
     "The attack — the third this month — killed 12 people near Kharkiv, officials told Reuters.",

@@ -9,6 +9,7 @@
 from importlib import metadata
 
 from geoevents.actors import Actor, ActorType, country_code
+from geoevents.analysis import DocumentAnalysis, analyze
 from geoevents.dates import DateResolver, EventDate, Granularity, Resolution, Tense
 from geoevents.engine import Article, EventExtractor
 from geoevents.errors import (
@@ -33,12 +34,8 @@ from geoevents.events import (
     Quote,
     QuoteType,
 )
-from geoevents.extractors import (
-    Extractor,
-    MeetingExtractor,
-    MissileLaunchExtractor,
-    QuoteExtractor,
-)
+from geoevents.extractors import MeetingExtractor, MissileLaunchExtractor, QuoteExtractor
+from geoevents.kinds import EventKind, Extractor, register_kind, registered_kinds
 from geoevents.nlp.annotation import AnnotatedDocument, Entity, EntityType, Sentence, Token
 from geoevents.nlp.pipeline import Annotator, ModelInfo, ModelSource
 from geoevents.provenance import DocumentInfo, Span
@@ -54,6 +51,7 @@ __all__ = [
     "Article",
     "Codes",
     "DateResolver",
+    "DocumentAnalysis",
     "DocumentError",
     "DocumentEvents",
     "DocumentInfo",
@@ -63,6 +61,7 @@ __all__ = [
     "Event",
     "EventDate",
     "EventExtractor",
+    "EventKind",
     "Extractor",
     "GeoEventsError",
     "Granularity",
@@ -89,9 +88,12 @@ __all__ = [
     "Tense",
     "Token",
     "__version__",
+    "analyze",
     "country_code",
     "event_from_dict",
     "event_to_dict",
     "json_schema",
+    "register_kind",
+    "registered_kinds",
     "to_json",
 ]

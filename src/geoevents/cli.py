@@ -18,7 +18,8 @@ from typing import Any, TextIO
 
 from geoevents.engine import DEFAULT_MAX_CHARS, Article, EventExtractor, parse_published
 from geoevents.errors import DocumentError, GeoEventsError, InvalidInputError
-from geoevents.events import DocumentEvents, Meeting, MissileLaunch, Quote
+from geoevents.events import DocumentEvents
+from geoevents.kinds import get_kind, load_entry_point_kinds
 from geoevents.nlp.pipeline import download_official_models
 from geoevents.serialize import json_schema, to_json
 
@@ -102,31 +103,23 @@ def _read_files(paths: Sequence[str], date: dt.date | None,
         yield Article(text=text, id=doc_id, published=date)
 
 
-def _format_date(event: Meeting | MissileLaunch | Quote) -> str:
-    return event.date.iso() or (f'"{event.date.text}" (unresolved)' if event.date.text else "—")
+def _count(number: int, name: str) -> str:
+    kind = get_kind(name)
+    noun = (kind.label if kind is not None else name).lower().replace("_", " ")
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _pretty(result: DocumentEvents, out: TextIO) -> None:
     doc = result.document
+    counts = ", ".join(_count(len(events), kind) for kind, events in result.by_kind.items())
     out.write(f"== {doc.id}" + (f" ({doc.published.isoformat()})" if doc.published else "")
-              + f": {len(result.meetings)} meetings, {len(result.launches)} launches, "
-              f"{len(result.quotes)} quotes\n")
-    for m in result.meetings:
-        who = "; ".join(p.name + (f" [{p.country}]" if p.country else "") for p in m.participants)
-        where = f" in {m.location.name}" if m.location else ""
-        out.write(f"  MEETING ({m.status}) {_format_date(m)}{where}: {who}\n")
-    for launch in result.launches:
-        count = launch.count if launch.count is not None else "?"
-        out.write(f"  LAUNCH {_format_date(launch)}: {launch.launcher.name} "
-                  f"[{launch.launcher.country or '?'}] fired {count} × {launch.missile_type} "
-                  f"({launch.missile_class})"
-                  + (f" into {launch.landing_area.name}" if launch.landing_area else "")
-                  + (f" from {launch.launch_site.name}" if launch.launch_site else "") + "\n")
-    for q in result.quotes:
-        title = f", {q.speaker.title}" if q.speaker.title else ""
-        text = q.text if len(q.text) <= 160 else q.text[:157] + "..."
-        out.write(f"  QUOTE ({q.quote_type}) {_format_date(q)} {q.speaker.name}{title} "
-                  f"[{q.cue}]: “{text}”\n")
+              + f": {counts or 'no events'}\n")
+    for name, events in result.by_kind.items():
+        kind = get_kind(name)
+        label = kind.label if kind is not None else name.upper()
+        for event in events:
+            line = kind.summary(event) if kind is not None else repr(event)
+            out.write(f"  {label} {line}\n")
     for note in result.notes:
         out.write(f"  NOTE: {note}\n")
 
@@ -299,6 +292,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geoevents`` command; returns the exit code."""
+    load_entry_point_kinds()  # kinds installed packages declare (entry points)
     parser = _parser()
     args = parser.parse_args(argv)
     try:

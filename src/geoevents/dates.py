@@ -46,6 +46,9 @@ class Resolution(enum.StrEnum):
 
     EXPLICIT = "explicit"
     RELATIVE = "relative-to-publication"
+    CONTEXT = "context"
+    """No time expression, but the text places the event: "several more launches" with
+    no date of their own are the publication day's, not an earlier dated salvo."""
     PUBLICATION = "publication-date"
     UNRESOLVED = "unresolved"
 
@@ -80,6 +83,15 @@ class EventDate:
     def unresolved(cls, text: str | None = None) -> EventDate:
         """A date with no value (no temporal cue, or nothing to anchor it to)."""
         return cls(text=text, value=None, granularity=None, resolution=Resolution.UNRESOLVED)
+
+    @classmethod
+    def publication_day(cls, published: dt.date | None) -> EventDate:
+        """The publication day as the event's own (``Resolution.CONTEXT``), for events the
+        text reports as new today without a time expression."""
+        if published is None:
+            return cls.unresolved()
+        return cls(text=None, value=published, granularity=Granularity.DAY,
+                   resolution=Resolution.CONTEXT)
 
     @classmethod
     def publication(cls, published: dt.date | None) -> EventDate:

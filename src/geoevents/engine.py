@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from geoevents.analysis import analyze
 from geoevents.errors import (
     DocumentError,
     DocumentTooLongError,
@@ -17,12 +18,8 @@ from geoevents.errors import (
     InvalidDateError,
     InvalidInputError,
 )
-from geoevents.events import DocumentEvents, Meeting, MissileLaunch, Quote
-from geoevents.extractors.base import Extractor
-from geoevents.extractors.launches import MissileLaunchExtractor
-from geoevents.extractors.meetings import MeetingExtractor
-from geoevents.extractors.merge import merge_launches, merge_meetings, merge_quotes
-from geoevents.extractors.quotes import QuoteExtractor
+from geoevents.events import DocumentEvents
+from geoevents.kinds import Extractor, get_kind, kinds_in_order, registered_kinds
 from geoevents.nlp.annotation import AnnotatedDocument
 from geoevents.nlp.pipeline import (
     Annotator,
@@ -33,7 +30,7 @@ from geoevents.nlp.pipeline import (
 )
 from geoevents.provenance import DocumentInfo
 
-__all__ = ["Article", "EventExtractor", "parse_published"]
+__all__ = ["Article", "EventExtractor", "default_extractors", "parse_published"]
 
 
 def parse_published(value: dt.date | str | None, *, doc_id: str | None = None) -> dt.date | None:
@@ -112,17 +109,23 @@ def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-DEFAULT_EXTRACTORS: tuple[type[Any], ...] = (
-    MeetingExtractor, MissileLaunchExtractor, QuoteExtractor)
 DEFAULT_MAX_CHARS = 500_000
 """The default per-document character budget (:class:`EventExtractor`'s ``max_chars``)."""
+
+
+def default_extractors() -> list[Extractor[Any]]:
+    """One extractor per registered kind that runs by default (the built-in three, and
+    any kind registered with ``default=True``)."""
+    return [kind.extractor() for kind in registered_kinds()
+            if kind.default and kind.extractor is not None]
 
 
 class EventExtractor:
     """Extract meetings, missile launches and quotes from English news text.
 
-    ``extractors`` chooses which extractors run (default: all three built-in ones); any
-    object following the :class:`~geoevents.Extractor` protocol can be added.
+    ``extractors`` chooses which extractors run (default: one per registered kind, see
+    :func:`~geoevents.register_kind`); any object following the
+    :class:`~geoevents.Extractor` protocol can be added.
     ``model`` is ``"bundled"`` (the compact model shipped in the package) or ``"official"``
     (stanza's English models, installed with ``geoevents download``). Nothing touches the
     network. The stanza pipeline is loaded on first use and shared. ``annotator`` replaces
@@ -151,7 +154,7 @@ class EventExtractor:
             raise InvalidInputError(f"batch_size must be >= 1, got {batch_size}",
                                     field="batch_size")
         self.extractors: tuple[Extractor[Any], ...] = tuple(
-            extractors if extractors is not None else (cls() for cls in DEFAULT_EXTRACTORS)
+            extractors if extractors is not None else default_extractors()
         )
         for extractor in self.extractors:
             if not isinstance(extractor, Extractor):
@@ -261,26 +264,22 @@ class EventExtractor:
         return self.annotator.annotate([a.text for a in articles], [a.info for a in articles])
 
     def extract_annotated(self, doc: AnnotatedDocument) -> DocumentEvents:
-        """Run the extractors over an already annotated document and merge duplicates."""
-        meetings: list[Meeting] = []
-        launches: list[MissileLaunch] = []
-        quotes: list[Quote] = []
-        extra: list[object] = []
+        """Run the extractors over an already annotated document and merge duplicates.
+
+        The document is analysed once (:func:`~geoevents.analysis.analyze`); every
+        extractor reads that analysis. Events are grouped by kind, and each registered
+        kind's merge rule makes one event per real-world event.
+        """
+        analysis = analyze(doc)
+        found: dict[str, list[Any]] = {}
         for extractor in self.extractors:
-            for event in extractor.extract(doc):
-                if isinstance(event, Meeting):
-                    meetings.append(event)
-                elif isinstance(event, MissileLaunch):
-                    launches.append(event)
-                elif isinstance(event, Quote):
-                    quotes.append(event)
-                else:
-                    extra.append(event)
-        return DocumentEvents(
-            document=doc.info,
-            meetings=tuple(merge_meetings(meetings)),
-            launches=tuple(merge_launches(launches)),
-            quotes=tuple(merge_quotes(quotes)),
-            extra=tuple(extra),
-            notes=doc.notes,
-        )
+            for event in extractor.extract(analysis):
+                kind = getattr(type(event), "kind", None)
+                found.setdefault(kind if isinstance(kind, str) else extractor.kind,
+                                 []).append(event)
+        by_kind: dict[str, tuple[Any, ...]] = {}
+        for name in kinds_in_order(found):
+            registered = get_kind(name)
+            events = found[name]
+            by_kind[name] = tuple(registered.merge(events) if registered else events)
+        return DocumentEvents(document=doc.info, by_kind=by_kind, notes=doc.notes)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -141,21 +142,58 @@ Event = Meeting | MissileLaunch | Quote
 """Any event geoevents extracts."""
 
 
+_BUILT_IN: Final = ("meeting", "missile_launch", "quote")
+
+
+def _groups(value: Mapping[str, Sequence[Any]]) -> dict[str, tuple[Any, ...]]:
+    return {kind: tuple(events) for kind, events in value.items() if events}
+
+
 @attrs.frozen
 class DocumentEvents:
-    """Everything extracted from one document."""
+    """Everything extracted from one document, grouped by kind.
+
+    ``by_kind`` maps each kind's name to its events (kinds in registry order, events in
+    document order); ``meetings``, ``launches`` and ``quotes`` are the built-in kinds,
+    ``extra`` everything else.
+
+    >>> from geoevents import DocumentInfo
+    >>> DocumentEvents(DocumentInfo("d1"), {"sanction": ("S1",)}).extra
+    ('S1',)
+    """
 
     document: DocumentInfo
-    meetings: tuple[Meeting, ...] = ()
-    launches: tuple[MissileLaunch, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    extra: tuple[object, ...] = ()
-    """Events of kinds added by custom extractors, in extraction order."""
+    by_kind: dict[str, tuple[Any, ...]] = attrs.field(factory=dict, converter=_groups)
     notes: tuple[str, ...] = ()
     """What was done to keep the document within geoevents' bounds (a run-on sentence cut
     into pieces for the parser, say), one line each; empty for ordinary text."""
 
+    def of_kind(self, kind: str) -> tuple[Any, ...]:
+        """The events of one kind (empty when there are none)."""
+        return self.by_kind.get(kind, ())
+
     @property
-    def events(self) -> tuple[object, ...]:
-        """All events: meetings, launches, quotes, then custom kinds."""
-        return (*self.meetings, *self.launches, *self.quotes, *self.extra)
+    def meetings(self) -> tuple[Meeting, ...]:
+        """The meetings found."""
+        return self.of_kind(Meeting.kind)
+
+    @property
+    def launches(self) -> tuple[MissileLaunch, ...]:
+        """The missile launches found."""
+        return self.of_kind(MissileLaunch.kind)
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """The quoted positions found."""
+        return self.of_kind(Quote.kind)
+
+    @property
+    def extra(self) -> tuple[Any, ...]:
+        """Events of kinds other than the built-in three (custom extractors)."""
+        return tuple(e for kind, events in self.by_kind.items() if kind not in _BUILT_IN
+                     for e in events)
+
+    @property
+    def events(self) -> tuple[Any, ...]:
+        """All events, kind by kind in registry order."""
+        return tuple(e for events in self.by_kind.values() for e in events)

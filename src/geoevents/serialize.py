@@ -19,10 +19,9 @@ import attrs
 import cattrs
 
 from geoevents.errors import InvalidInputError
-from geoevents.events import Meeting, MissileLaunch, Quote
+from geoevents.kinds import get_kind, registered_kinds
 
 __all__ = [
-    "EVENT_CLASSES",
     "converter",
     "event_from_dict",
     "event_to_dict",
@@ -31,12 +30,6 @@ __all__ = [
     "to_json",
     "write_jsonl",
 ]
-
-EVENT_CLASSES: Final[dict[str, type[Any]]] = {
-    Meeting.kind: Meeting,
-    MissileLaunch.kind: MissileLaunch,
-    Quote.kind: Quote,
-}
 
 converter = cattrs.Converter(forbid_extra_keys=False)
 converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
@@ -61,15 +54,15 @@ def event_to_dict(event: Any) -> dict[str, Any]:
     return {"document_id": event.document.id, "kind": type(event).kind, **body}
 
 
-def event_from_dict(data: Mapping[str, Any]) -> Meeting | MissileLaunch | Quote:
-    """Load an event back from :func:`event_to_dict` output."""
+def event_from_dict(data: Mapping[str, Any]) -> Any:
+    """Load an event back from :func:`event_to_dict` output (any registered kind)."""
     kind = data.get("kind")
-    cls = EVENT_CLASSES.get(str(kind))
-    if cls is None:
+    registered = get_kind(str(kind))
+    if registered is None:
         raise InvalidInputError(f"unknown event kind {kind!r}", field="kind")
     body = {k: v for k, v in data.items() if k not in ("document_id", "kind")}
     try:
-        event: Meeting | MissileLaunch | Quote = converter.structure(body, cls)
+        event: Any = converter.structure(body, registered.event_class)
     except (cattrs.BaseValidationError, ValueError, TypeError) as error:
         raise InvalidInputError(f"not a valid {kind} record: {error}", field="kind") from error
     return event
@@ -89,7 +82,7 @@ def write_jsonl(events: Iterable[Any], stream: TextIO) -> int:
     return count
 
 
-def read_jsonl(stream: TextIO) -> Iterator[Meeting | MissileLaunch | Quote]:
+def read_jsonl(stream: TextIO) -> Iterator[Any]:
     """Read events written by :func:`write_jsonl`."""
     for number, line in enumerate(stream, 1):
         if line.strip():
@@ -100,10 +93,17 @@ def read_jsonl(stream: TextIO) -> Iterator[Meeting | MissileLaunch | Quote]:
 
 
 # --- JSON Schema, derived from the attrs classes ------------------------------------------------
+_SIMPLE: Final[dict[Any, dict[str, Any]]] = {
+    type(None): {"type": "null"}, bool: {"type": "boolean"}, int: {"type": "integer"},
+    float: {"type": "number"}, str: {"type": "string"},
+    dt.date: {"type": "string", "format": "date"},
+}
+
+
 def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = typing.get_origin(tp)
-    if tp is type(None):
-        return {"type": "null"}
+    if tp in _SIMPLE:
+        return dict(_SIMPLE[tp])
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_schema_for(arg, defs) for arg in typing.get_args(tp)]}
     if origin is tuple or origin is list:
@@ -113,16 +113,6 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "object"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"type": "string", "enum": [member.value for member in tp]}
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is int:
-        return {"type": "integer"}
-    if tp is float:
-        return {"type": "number"}
-    if tp is str:
-        return {"type": "string"}
-    if tp is dt.date:
-        return {"type": "string", "format": "date"}
     if isinstance(tp, type) and attrs.has(tp):
         name = tp.__name__
         if name not in defs:
@@ -151,7 +141,8 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of one line of ``geoevents extract`` output."""
     defs: dict[str, Any] = {}
     variants = []
-    for kind, cls in EVENT_CLASSES.items():
+    for registered in registered_kinds():
+        kind, cls = registered.name, registered.event_class
         schema = _object_schema(cls, defs)
         schema["properties"] = {
             "document_id": {"type": "string"},
@@ -166,7 +157,8 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://geoevents.readthedocs.io/schema/event.json",
         "title": "geoevents event",
-        "description": "One event (meeting, missile launch or quote) per JSON line.",
+        "description": "One event per JSON line: a meeting, missile launch or quote, or an "
+        "event of another registered kind.",
         "oneOf": variants,
         "$defs": defs,
     }

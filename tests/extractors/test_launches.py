@@ -24,8 +24,8 @@ def test_missile_class(text: str, cls: MissileClass) -> None:
 
 def test_launch_with_count_class_landing_and_date(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "North Korea fired two short-range ballistic missiles into the Sea of Japan on "
-        "Thursday, South Korea's military said.",
+        "North Korea fired two short-range ballistic missiles on Thursday into the Sea of "
+        "Japan, South Korea's military said.",
         published="2021-03-26",
     )
     [launch] = doc.launches
@@ -77,7 +77,7 @@ def test_mentions_of_one_launch_are_merged(extractor: EventExtractor) -> None:
 def test_launch_of_a_missile_with_a_date_word_after_it(extractor: EventExtractor) -> None:
     doc = extractor.extract(
         "The United Kingdom strongly condemns Iran's reckless launch of a medium-range "
-        "ballistic missile today, according to a statement issued by the Foreign Office.",
+        "ballistic missile today, according to a Foreign Office statement.",
         published="2023-06-06",
     )
     [launch] = doc.launches
@@ -88,8 +88,8 @@ def test_launch_of_a_missile_with_a_date_word_after_it(extractor: EventExtractor
 
 def test_possessive_launcher_keeps_the_country_name(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "The United States strongly condemns North Korea's escalatory launch of an "
-        "intercontinental ballistic missile today.",
+        "Japan firmly condemns North Korea's reckless launch of an intercontinental "
+        "ballistic missile today.",
         published="2017-07-04",
     )
     [launch] = doc.launches
@@ -98,8 +98,8 @@ def test_possessive_launcher_keeps_the_country_name(extractor: EventExtractor) -
 
 def test_observers_named_near_a_launch_are_not_its_launcher(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "North Korea launched a long-range rocket on Sunday. Officials from the United States, "
-        "Japan and South Korea confirmed that the rocket lifted off at 11:30 local time.",
+        "North Korea launched a long-range rocket on Sunday. Officials from Japan, South Korea "
+        "and the United States confirmed that the rocket lifted off at 11:30 local time.",
         published="2009-04-05",
     )
     assert [launch.launcher.country for launch in doc.launches] == ["PRK"]
@@ -108,9 +108,124 @@ def test_observers_named_near_a_launch_are_not_its_launcher(extractor: EventExtr
 def test_a_hyphenated_test_firing_is_a_launch(extractor: EventExtractor) -> None:
     doc = extractor.extract(
         "Pakistan's army spokesman spoke to reporters in Rawalpindi on Saturday. "
-        "“Today, we carried out a successful test-firing of the Shaheen II missile,” he said.",
+        "“Earlier today the army carried out a successful test-firing of a Shaheen missile,” "
+        "he said.",
         published="2005-03-19",
     )
     [launch] = doc.launches
     assert launch.launcher.country == "PAK"
-    assert launch.missile_type is not None and "Shaheen II missile" in launch.missile_type
+    assert launch.missile_type is not None and "Shaheen missile" in launch.missile_type
+
+
+# --- phrasing classes (each tested on several sentences written for it) ------------------------
+def _launches(extractor: EventExtractor, text: str, published: str = "2024-11-20") -> list[
+        tuple[str | None, str | None]]:
+    return [(launch.launcher.country, launch.date.iso())
+            for launch in extractor.extract(text, published=published).launches]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran has successfully launched a space rocket. In March, the country failed at an "
+         "attempt to launch a rocket into orbit.",
+         [("IRN", "2024-11-20"), ("IRN", "2024-03")]),
+        ("North Korea has fired a ballistic missile. The launch follows an earlier test of the "
+         "same missile in February.", [("PRK", "2024-11-20"), ("PRK", "2024-02")]),
+    ],
+)
+def test_an_undated_launch_is_not_one_months_before(
+    extractor: EventExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_launches(extractor, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The launch follows a series of missile tests conducted by Pakistan in October.",
+        "Analysts counted several rocket launches carried out by Pakistan in October.",
+    ],
+)
+def test_launches_conducted_by_a_state(extractor: EventExtractor, text: str) -> None:
+    assert ("PAK", "2024-10") in _launches(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("India said that on November 17 it carried out a first test flight of its new Agni "
+         "rocket.", "IND"),
+        ("Pakistan's navy held a live-fire exercise on Sunday, during which four cruise "
+         "missiles were launched from a frigate.", "PAK"),
+        ("Iran announced that its army carried out a test-firing of a new cruise missile "
+         "earlier today.", "IRN"),
+    ],
+)
+def test_launcher_of_conducted_tests(extractor: EventExtractor, text: str, country: str) -> None:
+    assert [c for c, _ in _launches(extractor, text)] == [country]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president warned North Korea against test-launching a long-range missile.",
+        "Iran threatened to fire missiles at shipping in the Gulf.",
+        "North Korea plans to launch a spy satellite next month.",
+        "Officials said the navy will test-fire two cruise missiles on Friday.",
+    ],
+)
+def test_warned_threatened_or_planned_launches_are_no_launch(
+    extractor: EventExtractor, text: str
+) -> None:
+    assert _launches(extractor, text) == []
+
+
+def test_coordinated_states_are_no_single_launcher(extractor: EventExtractor) -> None:
+    text = ("Pakistan test-fired a cruise missile on Monday. India and Pakistan have both "
+            "conducted a series of missile tests in recent years.")
+    assert {c for c, _ in _launches(extractor, text)} == {"PAK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The drills entered their second day with several more missile tests. Nine "
+         "missiles were launched yesterday.", ["2024-11-19", "2024-11-20"]),
+        ("The navy fired another cruise missile. Two missiles were test-fired on Monday.",
+         ["2024-11-18", "2024-11-20"]),
+    ],
+)
+def test_launches_reported_as_new_are_not_the_dated_ones(
+    extractor: EventExtractor, text: str, dates: list[str]
+) -> None:
+    found = extractor.extract("Iran's navy said so. " + text, published="2024-11-20").launches
+    assert sorted(launch.date.iso() or "" for launch in found) == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran launched a missile strike on bases in northern Syria on Tuesday.",
+        "Russian forces fired a barrage of cruise missiles at the port city on Monday.",
+        "Hamas fired dozens of rockets toward southern Israel on Sunday.",
+    ],
+)
+def test_strikes_and_barrages_by_missile_are_launches(
+        extractor: EventExtractor, text: str) -> None:
+    doc = extractor.extract(text, published="2024-01-10")
+    assert len(doc.launches) == 1
+    assert doc.launches[0].count is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Houthi rebels fired two ballistic missiles at a tanker on Friday.", "Houthi"),
+        ("Hezbollah launched a rocket at an army post near the border on Monday.", "Hezbollah"),
+    ],
+)
+def test_named_armed_groups_are_their_own_launchers(
+        extractor: EventExtractor, text: str, name: str) -> None:
+    [launch] = extractor.extract(text, published="2024-01-10").launches
+    assert launch.launcher is not None and name in launch.launcher.name

@@ -11,12 +11,12 @@ def names(meeting: object) -> set[str]:
 
 def test_met_with_in_city(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "Secretary of State Antony Blinken met with French Foreign Minister Jean-Yves Le Drian "
+        "Secretary of State Marco Rubio met with French Foreign Minister Jean-Noel Barrot "
         "in Paris on Tuesday.",
         published="2021-10-06",
     )
     [meeting] = doc.meetings
-    assert {"Antony Blinken", "Jean-Yves Le Drian"} <= names(meeting)
+    assert {"Marco Rubio", "Jean-Noel Barrot"} <= names(meeting)
     assert meeting.status is MeetingStatus.OCCURRED
     assert meeting.location is not None and meeting.location.name == "Paris"
     assert meeting.date.iso() == "2021-10-05"
@@ -24,12 +24,12 @@ def test_met_with_in_city(extractor: EventExtractor) -> None:
 
 def test_planned_meeting_between(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "Friday's meeting between U.S. national security adviser Jake Sullivan and his "
-        "Japanese counterpart, Shigeru Kitamura, in Annapolis will focus on North Korea.",
+        "Friday's meeting between U.S. Defense Secretary Lloyd Austin and his Japanese "
+        "counterpart, Nobuo Kishi, in Tokyo will focus on North Korea.",
         published="2021-04-01",
     )
     [meeting] = doc.meetings
-    assert {"Jake Sullivan", "Shigeru Kitamura"} <= names(meeting)
+    assert {"Lloyd Austin", "Nobuo Kishi"} <= names(meeting)
     assert meeting.status is MeetingStatus.PLANNED
     assert meeting.date.iso() == "2021-04-02"
 
@@ -99,12 +99,12 @@ def test_gathering_and_its_speaker(extractor: EventExtractor) -> None:
 
 def test_they_in_a_when_clause(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "Macron and Biden could announce joint projects when they talk later this month in "
+        "Scholz and Meloni could unveil joint projects when they talk later this month in "
         "Rome.",
         published="2021-10-06",
     )
     [meeting] = doc.meetings
-    assert {"Macron", "Biden"} <= names(meeting)
+    assert {"Scholz", "Meloni"} <= names(meeting)
     assert meeting.date.iso() == "2021-10"
 
 
@@ -122,13 +122,13 @@ def test_on_the_sidelines_of_a_summit(extractor: EventExtractor) -> None:
 
 def test_headline_and_body_are_one_meeting(extractor: EventExtractor) -> None:
     doc = extractor.extract(
-        "Secretary Blinken's Meeting with German Foreign Minister Baerbock\n\n"
-        "Secretary of State Antony J. Blinken met with German Foreign Minister Annalena "
-        "Baerbock today in Berlin. They discussed support for Ukraine.",
+        "Secretary Rubio's Meeting with German Foreign Minister Wadephul\n\n"
+        "Secretary of State Marco A. Rubio met with German Foreign Minister Johann "
+        "Wadephul today in Berlin. They discussed support for Ukraine.",
         published="2022-06-24",
     )
     [meeting] = doc.meetings
-    assert {"Antony J. Blinken", "Annalena Baerbock"} <= names(meeting)
+    assert {"Marco A. Rubio", "Johann Wadephul"} <= names(meeting)
     assert len(meeting.evidence) == 2
 
 
@@ -184,3 +184,195 @@ def test_after_meeting_with_is_a_meeting_when_tagged_as_a_noun(
     assert [[p.name for p in m.participants] for m in meetings] == [
         ["Anthony Albanese", "Fumio Kishida"]
     ]
+
+
+# --- phrasing classes (each tested on several sentences written for it) ------------------------
+def _pairs(extractor: EventExtractor, text: str, published: str = "2024-01-10") -> list[
+        tuple[set[str], str, str | None]]:
+    return [(names(m), m.status.value, m.date.iso())
+            for m in extractor.extract(text, published=published).meetings]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "date"),
+    [
+        # a subordinate "since/after A and B met" the parser left without its subject
+        ("Relations have thawed since Foreign Minister Ana Lopes and her Moroccan counterpart "
+         "Karim Idrissi met in Rabat in March 2023.", {"Ana Lopes", "Karim Idrissi"},
+         "2023-03"),
+        ("Trade grew after Chilean President Gabriel Boric and Peruvian President Dina "
+         "Boluarte met in Lima in June 2023.", {"Gabriel Boric", "Dina Boluarte"}, "2023-06"),
+        # ... and one whose subject is cut off by a parenthetical phrase of the verb
+        ("The vote comes a week after Chancellor Olaf Scholz, after talks with French "
+         "President Emmanuel Macron, announced new aid.", {"Olaf Scholz", "Emmanuel Macron"},
+         None),
+    ],
+)
+def test_meetings_whose_subject_the_parse_lost(
+    extractor: EventExtractor, text: str, people: set[str], date: str | None
+) -> None:
+    [(found, _, iso)] = _pairs(extractor, text)
+    assert people <= found
+    if date is not None:
+        assert iso == date
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "date"),
+    [
+        ("Officials made arrangements for Prime Minister Ana Lopes and President Karim "
+         "Idrissi to meet in Lisbon on June 3.", {"Ana Lopes", "Karim Idrissi"}, "2024-06-03"),
+        ("Plans were drawn up for Chancellor Olaf Scholz and President Emmanuel Macron to "
+         "meet in Berlin next week.", {"Olaf Scholz", "Emmanuel Macron"}, "2024-W03"),
+    ],
+)
+def test_for_a_and_b_to_meet_is_planned(
+    extractor: EventExtractor, text: str, people: set[str], date: str
+) -> None:
+    [(found, status, iso)] = _pairs(extractor, text)
+    assert found == people and status == "planned" and iso == date
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("A meeting between officials of Chile and Peru took place in Lima on Monday.",
+         "officials of Chile and Peru"),
+        ("Talks are scheduled for Friday in Geneva between envoys of Armenia and Azerbaijan.",
+         "envoys of Armenia and Azerbaijan"),
+        ("Negotiations among diplomats of Chile, Peru and Bolivia resumed on Monday.",
+         "diplomats of Chile, Peru and Bolivia"),
+    ],
+)
+def test_a_group_between_named_countries(
+    extractor: EventExtractor, text: str, group: str
+) -> None:
+    [(found, _, _)] = _pairs(extractor, text)
+    assert found == {group}
+
+
+def test_scheduled_for_a_day_dates_the_meeting(extractor: EventExtractor) -> None:
+    [(_, status, iso)] = _pairs(
+        extractor, "Talks are scheduled for Friday in Geneva between envoys of Armenia and "
+        "Azerbaijan.")
+    assert status == "planned" and iso == "2024-01-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between the heads of our two parties would be historic, he said.",
+        "Talks among envoys of the three countries are scheduled for Friday.",
+    ],
+)
+def test_a_group_without_named_countries_is_not_enough(
+    extractor: EventExtractor, text: str
+) -> None:
+    assert _pairs(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("After talks with Chancellor Olaf Scholz, President Emmanuel Macron said Europe must "
+         "rearm.", {"Emmanuel Macron", "Olaf Scholz"}),
+        ("Following talks with his Kenyan counterpart William Ruto, Ethiopian Prime Minister "
+         "Abiy Ahmed announced a new border commission.", {"William Ruto", "Abiy Ahmed"}),
+        ("Foreign Minister Penny Wong flew to Jakarta for talks with Indonesian Foreign "
+         "Minister Retno Marsudi.", {"Penny Wong", "Retno Marsudi"}),
+    ],
+)
+def test_talks_with_b_in_a_phrase_of_the_subjects_clause(
+    extractor: EventExtractor, text: str, people: set[str]
+) -> None:
+    [(found, _, _)] = _pairs(extractor, text)
+    assert found == people
+
+
+def test_expected_talks_are_not_held_by_the_expecting(extractor: EventExtractor) -> None:
+    assert _pairs(extractor, "Analysts expect talks with Iran to fail.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Pope Leo is expected to visit President Luiz Inacio Lula da Silva in Brasilia next "
+         "week.", {"Pope Leo", "Luiz Inacio Lula da Silva"}),
+        ("Secretary of State Marco Rubio visited King Abdullah in Amman on Tuesday.",
+         {"Marco Rubio", "Abdullah"}),
+    ],
+)
+def test_visiting_a_person_is_a_meeting(
+    extractor: EventExtractor, text: str, people: set[str]
+) -> None:
+    [(found, _, _)] = _pairs(extractor, text)
+    assert found == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will visit Kenya and Uganda next month.",
+        "President Biden visited the memorial in Hiroshima on Friday.",
+    ],
+)
+def test_visiting_a_place_is_not_a_meeting(extractor: EventExtractor, text: str) -> None:
+    assert _pairs(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moon Jae-in and Kim Jong Un signed a declaration on Friday, a day after the two "
+        "leaders met at the border village of Panmunjom.",
+        "Prime Minister Ana Lopes welcomed King Karim Idrissi to Lisbon, and both leaders met "
+        "again over dinner on Tuesday.",
+    ],
+)
+def test_the_two_leaders_are_the_two_persons_named_last(
+    extractor: EventExtractor, text: str
+) -> None:
+    [(found, _, _)] = _pairs(extractor, text)
+    assert len(found) == 2 and not any("leaders" in name for name in found)
+
+
+def test_officials_from_both_countries_are_no_pair(extractor: EventExtractor) -> None:
+    text = ("President Biden spoke to reporters. Officials from both countries held a meeting "
+            "in Tokyo on Thursday.")
+    [(found, _, _)] = _pairs(extractor, text)
+    assert found == {"Officials from both countries"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ana Lopes refused to meet President Karim Idrissi in Rabat.",
+        "The opposition leader declined to meet the envoy on Monday.",
+    ],
+)
+def test_refusing_to_meet_is_no_meeting(extractor: EventExtractor, text: str) -> None:
+    assert _pairs(extractor, text) == []
+
+
+def test_a_group_meeting_merges_into_the_named_one(extractor: EventExtractor) -> None:
+    text = ("Officials say Lisbon is ready for Friday's summit between defence chiefs of "
+            "Portugal and Morocco. Friday's meeting between Portuguese Foreign Minister Ana "
+            "Lopes and Moroccan Foreign Minister Karim Idrissi will focus on migration.")
+    meetings = extractor.extract(text, published="2024-05-16").meetings
+    assert len(meetings) == 1
+    assert {"Ana Lopes", "Karim Idrissi"} <= names(meetings[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("The U.S.-China talks in Geneva ended on Tuesday without a deal.", {"USA", "CHN"}),
+        ("Officials said the Russia-Ukraine negotiations resumed in Istanbul on Monday.",
+         {"RUS", "UKR"}),
+        ("The India-Pakistan talks were held in New Delhi last week.", {"IND", "PAK"}),
+    ],
+)
+def test_hyphenated_country_pairs_are_the_sides_of_talks(
+        extractor: EventExtractor, text: str, countries: set[str]) -> None:
+    [meeting] = extractor.extract(text, published="2024-05-01").meetings
+    assert {p.country for p in meeting.participants} == countries

@@ -4,14 +4,15 @@ parses (pure logic: the exact misparse cannot be reproduced on demand with new s
 from geoevents.extractors.meetings import _clause_subjects
 from geoevents.nlp.annotation import Entity, EntityType, Sentence, Token
 
-# "Armitage met Lai and also had lunch with [ former President Tsai Ing-wen ] ." with
-# "President" parsed as the subject of "had" although it carries "with" (VOA interview)
+# "Rubio met Lopes and also had lunch with [ former President Ana Ruiz ] ." with
+# "President" parsed as the subject of "had" although it carries "with" (a misparse the
+# bundled model makes of "had lunch with" after a bracketed insertion)
 ROWS = [
-    ("Armitage", "PROPN", 1, "nsubj"), ("met", "VERB", -1, "root"), ("Lai", "PROPN", 1, "obj"),
+    ("Rubio", "PROPN", 1, "nsubj"), ("met", "VERB", -1, "root"), ("Lopes", "PROPN", 1, "obj"),
     ("and", "CCONJ", 5, "cc"), ("also", "ADV", 5, "advmod"), ("had", "VERB", 1, "conj"),
     ("lunch", "NOUN", 5, "obj"), ("with", "ADP", 10, "case"), ("[", "PUNCT", 10, "punct"),
     ("former", "ADJ", 10, "amod"), ("President", "PROPN", 5, "nsubj"),
-    ("Tsai", "PROPN", 10, "flat"), ("Ing-wen", "PROPN", 11, "flat"), ("]", "PUNCT", 12, "punct"),
+    ("Ana", "PROPN", 10, "flat"), ("Ruiz", "PROPN", 11, "flat"), ("]", "PUNCT", 12, "punct"),
     (".", "PUNCT", 1, "punct"),
 ]
 
@@ -24,7 +25,7 @@ def _sentence() -> Sentence:
                             offset + len(text)))
         offset += len(text) + 1
     text = " ".join(r[0] for r in ROWS)
-    tsai = Entity("Tsai Ing-wen", EntityType.PERSON, tokens[11].start, tokens[12].end, 11, 12)
+    tsai = Entity("Ana Ruiz", EntityType.PERSON, tokens[11].start, tokens[12].end, 11, 12)
     return Sentence(0, text, 0, len(text), tuple(tokens), (tsai,))
 
 

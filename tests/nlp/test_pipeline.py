@@ -19,8 +19,8 @@ from geoevents.nlp.pipeline import (
 )
 from geoevents.provenance import DocumentInfo
 
-NEWS = ("North Korea fired two short-range ballistic missiles into the Sea of Japan on "
-        "Thursday, Japanese Prime Minister Yoshihide Suga told reporters in Tokyo.")
+NEWS = ("North Korea fired two short-range ballistic missiles on Thursday into the Sea of "
+        "Japan, Japanese Prime Minister Yoshihide Suga told reporters in Tokyo.")
 
 
 def test_bundled_model_ships_with_a_manifest() -> None:

@@ -1,19 +1,41 @@
-"""Data tables the extractors read: cue words, missile classes, countries (JSON files)."""
+"""The data tables the rules read: vocabulary per kind, missile classes, countries (JSON).
+
+Vocabulary is data, not code: every word list a rule consults lives in
+``knowledge/vocabulary.json``, keyed by the part of the library that reads it, and is
+loaded once into the typed sections of :class:`Vocabulary`. A key the file has and no
+field reads (or a field the file lacks) is an error, so nothing in the file goes unused.
+
+>>> from geoevents.knowledge import verb_lemma, vocabulary
+>>> words = vocabulary()
+>>> "meet" in words.meeting.meeting_verbs, "say" in words.quote.speech_verbs
+(True, True)
+>>> verb_lemma("reiterated", "reiterated")
+'reiterate'
+"""
 
 from __future__ import annotations
 
 import functools
 import json
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["Lexicon", "lexicon", "load_table"]
+__all__ = [
+    "ActorWords",
+    "CommonWords",
+    "LaunchWords",
+    "MeetingWords",
+    "QuoteWords",
+    "TimeWords",
+    "Vocabulary",
+    "load_table",
+    "verb_lemma",
+    "vocabulary",
+]
 
-MAX_CACHED_LEMMAS = 20_000
-"""At most this many verb forms are remembered by :meth:`Lexicon.verb_lemma` (the oldest
-go first): the cache is keyed by the text, so it must not grow with every new word."""
+Words = frozenset[str]
 
 
 def load_table(name: str) -> Any:
@@ -22,66 +44,203 @@ def load_table(name: str) -> Any:
 
 
 @attrs.frozen
-class Lexicon:
-    """Word lists (lower-case lemmas unless noted) that drive the rule-based extractors."""
+class CommonWords:
+    """Words every rule may read: pronouns, negation, numbers, verb forms."""
 
-    speech_verbs: frozenset[str]
-    strong_speech_verbs: frozenset[str]
-    meeting_verbs: frozenset[str]
-    meeting_nouns: frozenset[str]
-    call_words: frozenset[str]
-    future_words: frozenset[str]
-    cancel_words: frozenset[str]
-    hypothetical_words: frozenset[str]
-    launch_verbs: frozenset[str]
-    missile_nouns: frozenset[str]
-    launch_nouns: frozenset[str]
-    non_launch_words: frozenset[str]
-    failure_words: frozenset[str]
-    success_words: frozenset[str]
-    person_title_nouns: frozenset[str]
-    group_nouns: frozenset[str]
+    personal_pronouns: Words
+    plural_pronouns: Words
+    negation_words: Words
+    relative_words: Words
+    number_words: dict[str, int] = attrs.field(hash=False)
+    vague_quantities: Words
+    coordinators: Words
+    pair_words: Words
+    definite_determiners: Words
+    refusal_verbs: Words
+    indefinite_articles: Words
+    irregular_verb_forms: dict[str, str] = attrs.field(hash=False)
+
+
+@attrs.frozen
+class TimeWords:
+    """Words of time: date words, tense and modality cues."""
+
+    date_words: Words
+    period_nouns: Words
+    reference_prepositions: Words
+    temporal_marks: Words
+    future_governors: Words
+    future_modifiers: Words
+    future_auxiliaries: Words
+    schedule_verbs: Words
+    hypothetical_words: Words
+    earliest_markers: Words
+    attempt_verbs: Words
+    schedule_words: Words
+
+
+@attrs.frozen
+class ActorWords:
+    """Words that make or describe actors: titles, groups, organisations."""
+
+    person_title_nouns: Words
+    group_nouns: Words
+    title_words: Words
+    name_prefixes: Words
+    organization_heads: Words
+    organization_nouns: Words
+    same_role: dict[str, tuple[str, ...]] = attrs.field(hash=False)
+    non_referring_subjects: Words
+    first_person_pronouns: Words
+    second_person_pronouns: Words
+    non_speaker_labels: Words
+    leader_nouns: Words
+    polity_nouns: Words
+    country_nouns: Words
+
+
+@attrs.frozen
+class MeetingWords:
+    """Meeting triggers, the words that rule a meeting out, and who may gather."""
+
+    meeting_verbs: Words
+    holding_verbs: Words
+    gathering_verbs: Words
+    hosting_verbs: Words
+    held_nouns: Words
+    noun_triggers: dict[str, str] = attrs.field(hash=False)
+    travel_nouns: Words
+    official_groups: Words
+    venue_words: Words
+    call_words: Words
+    remote_words: Words
+    cancel_words: Words
+    addressing_verbs: Words
+    partner_cases: Words
+    attendance_cases: Words
+    location_cases: Words
+    companion_cases: Words
+    visiting_verbs: Words
+    circumstance_cases: Words
+    group_cases: Words
+
+
+@attrs.frozen
+class LaunchWords:
+    """Launch triggers, missile words, outcome words and landing prepositions."""
+
+    launch_verbs: Words
+    conduct_verbs: Words
+    liftoff_verbs: Words
+    launch_nouns: Words
+    missile_nouns: Words
+    non_launch_words: Words
+    non_type_words: Words
+    failure_words: Words
+    success_words: Words
+    strike_words: Words
+    landing_cases: Words
+    place_nouns: Words
+    deterrence_verbs: Words
+    additional_words: Words
+    strike_nouns: Words
+
+
+@attrs.frozen
+class QuoteWords:
+    """Speech verbs: all cues, the ones strong enough alone, the ones that take a clause."""
+
+    speech_verbs: Words
+    strong_speech_verbs: Words
+    clause_only_verbs: Words
+    quoting_verbs: Words
+    statement_nouns: Words
+    issuer_cases: Words
+
+
+@attrs.frozen
+class Vocabulary:
+    """All word lists, by section (see ``vocabulary.json``)."""
+
+    common: CommonWords
+    time: TimeWords
+    actors: ActorWords
+    meeting: MeetingWords
+    missile_launch: LaunchWords
+    quote: QuoteWords
     missile_classes: tuple[tuple[str, str], ...]
-    irregular_verb_forms: dict[str, str] = attrs.field(factory=dict, hash=False)
-    _lemmas: dict[tuple[str, str], str] = attrs.field(
-        factory=dict, hash=False, eq=False, repr=False, init=False)
 
     @functools.cached_property
-    def _verbs(self) -> frozenset[str]:
-        return self.speech_verbs | self.meeting_verbs | self.launch_verbs
+    def known_verbs(self) -> Words:
+        """Every verb lemma a rule looks for (to repair a weak tagger's lemmas)."""
+        return (self.quote.speech_verbs | self.meeting.meeting_verbs
+                | self.meeting.holding_verbs | self.meeting.gathering_verbs
+                | self.meeting.hosting_verbs | self.meeting.visiting_verbs
+                | self.missile_launch.launch_verbs
+                | self.missile_launch.conduct_verbs | self.missile_launch.liftoff_verbs)
 
-    def verb_lemma(self, text: str, lemma: str) -> str:
-        """The lemma of a verb form, trusting the word itself when a weak tagger erred.
 
-        >>> lexicon().verb_lemma("reiterated", "reiterated")
-        'reiterate'
-        """
-        key = (text, lemma)
-        found = self._lemmas.get(key)
-        if found is None:
-            if len(self._lemmas) >= MAX_CACHED_LEMMAS:
-                del self._lemmas[next(iter(self._lemmas))]
-            found = self._lemmas[key] = self._verb_lemma(text.lower(), lemma.lower())
-        return found
+S = TypeVar("S")
 
-    def _verb_lemma(self, word: str, lemma: str) -> str:
-        if word in self.irregular_verb_forms:
-            return self.irregular_verb_forms[word]
-        known = self._verbs
-        if lemma in known:
-            return lemma
-        for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""),
-                                    ("es", ""), ("s", ""), ("ing", "e"), ("ing", "")):
-            if word.endswith(suffix) and word[: -len(suffix)] + replacement in known:
-                return word[: -len(suffix)] + replacement
-        return lemma
+
+def _section(cls: type[S], name: str, raw: dict[str, Any]) -> S:
+    fields = {f.name: f for f in attrs.fields(cls)}  # type: ignore[arg-type]
+    extra, missing = set(raw) - set(fields), set(fields) - set(raw)
+    if extra or missing:
+        raise ValueError(f"vocabulary.json section {name!r}: unknown keys {sorted(extra)}, "
+                         f"missing keys {sorted(missing)}")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, list):
+            values[key] = frozenset(value)
+        elif key == "same_role":
+            values[key] = {k: tuple(v) for k, v in value.items()}
+        else:
+            values[key] = dict(value)
+    return cls(**values)
+
+
+_SECTIONS: dict[str, type[Any]] = {
+    "common": CommonWords, "time": TimeWords, "actors": ActorWords, "meeting": MeetingWords,
+    "missile_launch": LaunchWords, "quote": QuoteWords,
+}
 
 
 @functools.cache
-def lexicon() -> Lexicon:
-    """The lexicon, read once from ``lexicon.json`` and ``missiles.json``."""
-    words = load_table("lexicon.json")
+def vocabulary() -> Vocabulary:
+    """The vocabulary, read once from ``vocabulary.json`` and ``missiles.json``."""
+    raw = {k: v for k, v in load_table("vocabulary.json").items() if not k.startswith("_")}
+    if set(raw) != set(_SECTIONS):
+        raise ValueError(f"vocabulary.json sections {sorted(raw)} != {sorted(_SECTIONS)}")
+    sections = {name: _section(cls, name, raw[name]) for name, cls in _SECTIONS.items()}
     classes = tuple((pattern, cls) for pattern, cls in load_table("missiles.json")["classes"])
-    irregular = words.pop("irregular_verb_forms")
-    fields = {name: frozenset(values) for name, values in words.items()}
-    return Lexicon(missile_classes=classes, irregular_verb_forms=irregular, **fields)
+    return Vocabulary(missile_classes=classes, **sections)
+
+
+MAX_CACHED_LEMMAS = 16_384
+"""At most this many verb forms are remembered by :func:`verb_lemma` (least recently used
+go first): the cache is keyed by the text, so it must not grow with every new word."""
+
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""),
+             ("ing", "e"), ("ing", ""))
+
+
+@functools.lru_cache(maxsize=MAX_CACHED_LEMMAS)
+def verb_lemma(text: str, lemma: str) -> str:
+    """The lemma of a verb form, trusting the word itself when a weak tagger erred.
+
+    The answers are cached, at most :data:`MAX_CACHED_LEMMAS` of them (news vocabulary is
+    open-ended).
+    """
+    word, lemma = text.lower(), lemma.lower()
+    words = vocabulary()
+    irregular = words.common.irregular_verb_forms
+    if word in irregular:
+        return irregular[word]
+    known = words.known_verbs
+    if lemma in known:
+        return lemma
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and word[: -len(suffix)] + replacement in known:
+            return word[: -len(suffix)] + replacement
+    return lemma

@@ -144,7 +144,7 @@ class AnnotatedDocument:
     text: str
     info: DocumentInfo
     sentences: tuple[Sentence, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), kw_only=True)
     """What the NLP layer changed to stay within its bounds (a run-on sentence cut for the
     parser, say), one line each; empty for ordinary text."""
 

@@ -5,7 +5,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geoevents.extractors.quotes import scan_quotes
+from geoevents.analysis.quotemarks import scan_quotes
 
 
 def texts_of(text: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Interview turns: who "I" and "you" are in a question-and-answer text (pure text logic)."""
 
 from geoevents import EventExtractor
-from geoevents.extractors.interview import interview_turns
+from geoevents.analysis.interview import interview_turns
 
 TRANSCRIPT = (
     "The station spoke with the former envoy about his trip.\n\n"

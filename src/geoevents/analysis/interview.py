@@ -2,9 +2,9 @@
 
 News outlets print interviews as turns led by a speaker label::
 
-    VOA: During your visit to Taiwan, you met with the new president ...
-    Richard Armitage, former U.S. deputy secretary of state: The obvious message ...
-    Armitage: That type of exercise ...
+    Radio Ninety: On your trip to Lisbon, you met the prime minister ...
+    Ana Lopes, former deputy foreign minister: What we told her was simple ...
+    Lopes: That kind of pressure ...
 
 In such a text "I" in an answer is the answering speaker and "you" in a question is the
 person who answers it. :func:`interview_turns` finds the turns; :meth:`Interview.person`
@@ -17,6 +17,8 @@ import re
 
 import attrs
 
+from geoevents.knowledge import vocabulary
+
 __all__ = ["Interview", "Turn", "interview_turns"]
 
 # A label opens a line or follows the end of a sentence: a name (capitalised words), an
@@ -26,10 +28,6 @@ _LABEL = re.compile(
     r"(?P<name>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
     r"(?:,\s+(?P<title>(?:[^:\n.?!]|\.(?=\S|\s[a-z])){3,80}?))?:\s"
 )
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
-_NOT_SPEAKERS = frozenset({"note", "editor's note", "update", "correction", "source", "photo",
-                           "watch", "related", "read more", "see also", "warning"})
 
 
 @attrs.frozen
@@ -70,16 +68,17 @@ class Interview:
         if i is None:
             return None
         turn = self.turns[i]
-        if word in _FIRST_PERSON and not turn.question:
+        words = vocabulary().actors
+        if word in words.first_person_pronouns and not turn.question:
             return self._full(turn.speaker, turn.title)
-        if word in _SECOND_PERSON and turn.question:
+        if word in words.second_person_pronouns and turn.question:
             for later in self.turns[i + 1:]:
                 if later.speaker != turn.speaker:
                     return self._full(later.speaker, later.title)
         return None
 
     def _full(self, speaker: str, title: str | None) -> tuple[str, str | None]:
-        """The fullest form of a speaker's label ("Armitage" -> "Richard Armitage") and the
+        """The fullest form of a speaker's label ("Lopes" -> "Ana Lopes") and the
         title given with it."""
         surname = speaker.split()[-1]
         for turn in self.turns:
@@ -94,7 +93,7 @@ def interview_turns(text: str) -> Interview:
     """The turns of ``text`` when it reads as an interview: at least two labelled turns by
     at least two different speakers, one of which asks questions."""
     labels = [m for m in _LABEL.finditer(text)
-              if m.group("name").lower() not in _NOT_SPEAKERS]
+              if m.group("name").lower() not in vocabulary().actors.non_speaker_labels]
     if len(labels) < 2:
         return Interview()
     asks: dict[str, list[bool]] = {}
@@ -106,8 +105,8 @@ def interview_turns(text: str) -> Interview:
         spans.append((match, end, surname))
     if len(asks) < 2:
         return Interview()
-    # the interviewer is the speaker whose turns most often ask ("Armitage: ... am I
-    # concerned? Yes." is still an answer)
+    # the interviewer is the speaker whose turns most often ask ("Lopes: ... am I
+    # worried? No." is still an answer)
     interviewer = max(asks, key=lambda name: sum(asks[name]) / len(asks[name]))
     if not any(asks[interviewer]):
         return Interview()
