@@ -389,7 +389,7 @@ def _as_state(actor: Actor) -> Actor | None:
     if actor.country is None:
         named = any(w[:1].isupper() for w in actor.name.split()[1:]) or (
             actor.name[:1].isupper() and actor.name.split()[0].lower() != "the")
-        return actor if named and actor.type is not ActorType.PERSON else None
+        return actor if named else None
     return Actor(name=country_name(actor.country), type=ActorType.COUNTRY,
                  country=actor.country, mentions=actor.mentions)
 
