@@ -14,6 +14,7 @@ from geoevents.dates import DateResolver, EventDate, Granularity, Resolution, Te
 from geoevents.engine import Article, EventExtractor
 from geoevents.errors import (
     DocumentError,
+    DocumentTooLongError,
     GeoEventsError,
     InvalidDateError,
     InvalidInputError,
@@ -54,6 +55,7 @@ __all__ = [
     "DocumentError",
     "DocumentEvents",
     "DocumentInfo",
+    "DocumentTooLongError",
     "Entity",
     "EntityType",
     "Event",

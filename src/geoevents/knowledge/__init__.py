@@ -225,15 +225,20 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(missile_classes=classes, **sections)
 
 
+MAX_CACHED_LEMMAS = 16_384
+"""At most this many verb forms are remembered by :func:`verb_lemma` (least recently used
+go first): the cache is keyed by the text, so it must not grow with every new word."""
+
 _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""),
              ("ing", "e"), ("ing", ""))
 
 
-@functools.lru_cache(maxsize=16_384)
+@functools.lru_cache(maxsize=MAX_CACHED_LEMMAS)
 def verb_lemma(text: str, lemma: str) -> str:
     """The lemma of a verb form, trusting the word itself when a weak tagger erred.
 
-    The answers are cached (bounded: news vocabulary is open-ended).
+    The answers are cached, at most :data:`MAX_CACHED_LEMMAS` of them (news vocabulary is
+    open-ended).
     """
     word, lemma = text.lower(), lemma.lower()
     words = vocabulary()
