@@ -12,8 +12,8 @@ from geoevents import EventExtractor
          "foreign ministers of Japan and China met in Tokyo.", "2024-03-09"),
         ("North Korea fired two missiles on Tuesday. It comes two weeks after Xi Jinping met "
          "Vladimir Putin in Moscow.", "2024-02-27"),
-        ("North Korea fired two missiles on Tuesday. This came on the same day as a meeting "
-         "between the leaders of Russia and Iran.", "2024-03-12"),
+        ("North Korea fired two missiles on Tuesday. It came the same day as talks between "
+         "the presidents of Russia and Iran.", "2024-03-12"),
     ],
 )
 def test_a_meeting_placed_days_from_the_leads_event(
