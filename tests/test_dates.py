@@ -119,3 +119,16 @@ def test_mentions_are_exact_non_overlapping_substrings(text: str) -> None:
 @given(st.text(max_size=60), st.sampled_from(list(Tense)))
 def test_resolver_never_raises(text: str, tense: Tense) -> None:
     DateResolver(THURSDAY).resolve(text, tense=tense)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In 1998, the first test took place.", "In 1998"),
+        ("In May, the two sides met again.", "In May"),
+        ("Since 2019, it has fired dozens.", "Since 2019"),
+        ("During 2017 the tests went on.", "During 2017"),
+    ],
+)
+def test_a_sentence_may_open_with_the_dates_preposition(text: str, found: str) -> None:
+    assert [m.text for m in find_date_mentions(text)] == [found]

@@ -10,10 +10,12 @@ from geoevents import (
     Article,
     DocumentError,
     DocumentInfo,
+    DocumentTooLongError,
     EventExtractor,
     InvalidDateError,
     InvalidInputError,
 )
+from geoevents.engine import DEFAULT_MAX_CHARS
 from geoevents.nlp.pipeline import ModelInfo, ModelSource
 
 
@@ -113,3 +115,46 @@ def test_published_accepts_dates_datetimes_and_strings() -> None:
     for value in (dt.date(2021, 4, 1), dt.datetime(2021, 4, 1, 12), "2021-04-01",
                   "2021-04-01T09:00:00Z"):
         assert extractor.extract("x", published=value).document.published == dt.date(2021, 4, 1)
+
+
+def test_a_text_over_the_character_budget_is_a_typed_error() -> None:
+    fake = FakeAnnotator()
+    extractor = EventExtractor([CountingExtractor()], annotator=fake, max_chars=10)
+    assert extractor.extract("x" * 10).extra == ("doc:10",)
+    with pytest.raises(DocumentTooLongError) as info:
+        extractor.extract("x" * 11, doc_id="big")
+    error = info.value
+    assert isinstance(error, InvalidInputError) and isinstance(error, ValueError)
+    assert (error.doc_id, error.length, error.limit, error.field) == ("big", 11, 10, "text")
+    assert "11 characters, over the budget of 10" in error.reason
+    assert fake.calls == [1]  # the long text never reached the backend
+
+
+def test_in_a_batch_a_text_over_the_budget_is_skipped_with_its_reason() -> None:
+    extractor = EventExtractor([CountingExtractor()], annotator=FakeAnnotator(), max_chars=5,
+                               batch_size=2)
+    errors: list[DocumentError] = []
+    docs = [Article("short", id="a"), Article("much too long", id="b"), Article("fine", id="c")]
+    results = list(extractor.extract_many(docs, on_error=errors.append))
+    assert [r.document.id for r in results] == ["a", "c"]
+    [error] = errors
+    assert error.doc_id == "b" and "over the budget of 5" in error.reason
+
+
+def test_the_budget_has_a_documented_default_and_can_be_lifted() -> None:
+    assert EventExtractor(annotator=FakeAnnotator()).max_chars == DEFAULT_MAX_CHARS
+    unbounded = EventExtractor([CountingExtractor()], annotator=FakeAnnotator(), max_chars=None)
+    assert unbounded.extract("x" * (DEFAULT_MAX_CHARS + 1)).extra
+    with pytest.raises(InvalidInputError, match="max_chars"):
+        EventExtractor(annotator=FakeAnnotator(), max_chars=0)
+
+
+def test_notes_of_the_annotation_reach_the_result() -> None:
+    class NotingAnnotator(FakeAnnotator):
+        def annotate(self, texts: Sequence[str],
+                     infos: Sequence[DocumentInfo]) -> list[AnnotatedDocument]:
+            return [AnnotatedDocument(t, i, (), notes=("cut",)) for t, i in
+                    zip(texts, infos, strict=True)]
+
+    extractor = EventExtractor([CountingExtractor()], annotator=NotingAnnotator())
+    assert extractor.extract("text").notes == ("cut",)

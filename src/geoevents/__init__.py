@@ -14,6 +14,7 @@ from geoevents.dates import DateResolver, EventDate, Granularity, Resolution, Te
 from geoevents.engine import Article, EventExtractor
 from geoevents.errors import (
     DocumentError,
+    DocumentTooLongError,
     GeoEventsError,
     InvalidDateError,
     InvalidInputError,
@@ -55,6 +56,7 @@ __all__ = [
     "DocumentError",
     "DocumentEvents",
     "DocumentInfo",
+    "DocumentTooLongError",
     "Entity",
     "EntityType",
     "Event",

@@ -16,7 +16,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from geoevents.engine import Article, EventExtractor, parse_published
+from geoevents.engine import DEFAULT_MAX_CHARS, Article, EventExtractor, parse_published
 from geoevents.errors import DocumentError, GeoEventsError, InvalidInputError
 from geoevents.events import DocumentEvents
 from geoevents.kinds import get_kind, load_entry_point_kinds
@@ -120,6 +120,8 @@ def _pretty(result: DocumentEvents, out: TextIO) -> None:
         for event in events:
             line = kind.summary(event) if kind is not None else repr(event)
             out.write(f"  {label} {line}\n")
+    for note in result.notes:
+        out.write(f"  NOTE: {note}\n")
 
 
 def _write(result: DocumentEvents, fmt: str, out: TextIO) -> None:
@@ -149,7 +151,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         articles = _read_files(args.files, published, errors)
     fmt = args.format or ("jsonl" if args.output or args.input else "pretty")
     extractor = EventExtractor(model=args.model, model_dir=args.model_dir,
-                               batch_size=args.batch_size)
+                               batch_size=args.batch_size, max_chars=args.max_chars or None)
     progress = _Progress(sys.stderr, args.progress or (args.progress is None and
                                                         sys.stderr.isatty()), None)
     try:
@@ -260,6 +262,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=["jsonl", "pretty"],
                          help="jsonl (default with --output/--input) or pretty")
     extract.add_argument("--batch-size", type=int, default=16, help="documents per stanza call")
+    extract.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                         help="skip (and report) documents longer than N characters "
+                         f"(default {DEFAULT_MAX_CHARS:,}; 0: no limit)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="progress on stderr (default: when stderr is a terminal)")
     model_options(extract)

@@ -159,8 +159,11 @@ _PATTERNS: Final[tuple[tuple[re.Pattern[str], bool], ...]] = tuple(
         (r"\b(?:(?:early|mid|late|the end of|the beginning of|the middle of)[- ])?"
          r"(?<!\bMay )(?:January|February|March|April|June|July|August|September|October"
          r"|November|December)\b", True),
-        (r"\b(?:early|mid|late)[- ]May\b|\b(?:in|since|until|by|during) May\b", True),
-        (rf"\b(?:in|since|during|of|by|early|late|mid-) ?{_YEAR_RE}\b", True),
+        (r"\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]May\b|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring) "
+         r"May\b", True),
+        # (a sentence may open with the preposition: "In 1998, ...")
+        (rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|of|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-) ?{_YEAR_RE}\b",
+         True),
         (rf"\b(?:last|this|next|coming|past|previous) {_WEEKDAY_RE}\b", False),
         (rf"\b{_WEEKDAY_RE}(?:'s|’s)?\b(?: (?:morning|afternoon|evening|night))?", False),
         (r"\b(?:earlier|later) (?:this|last|next) (?:week|month|year)\b", False),

@@ -12,7 +12,13 @@ from typing import Any
 import attrs
 
 from geoevents.analysis import DocumentAnalysis, analyze
-from geoevents.errors import DocumentError, GeoEventsError, InvalidDateError, InvalidInputError
+from geoevents.errors import (
+    DocumentError,
+    DocumentTooLongError,
+    GeoEventsError,
+    InvalidDateError,
+    InvalidInputError,
+)
 from geoevents.events import DocumentEvents
 from geoevents.kinds import Extractor, get_kind, kinds_in_order, registered_kinds
 from geoevents.nlp.annotation import AnnotatedDocument
@@ -104,6 +110,10 @@ def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+DEFAULT_MAX_CHARS = 500_000
+"""The default per-document character budget (:class:`EventExtractor`'s ``max_chars``)."""
+
+
 def default_extractors() -> list[Extractor[Any]]:
     """One extractor per registered kind that runs by default (the built-in three, and
     any kind registered with ``default=True``)."""
@@ -121,6 +131,9 @@ class EventExtractor:
     (stanza's English models, installed with ``geoevents download``). Nothing touches the
     network. The stanza pipeline is loaded on first use and shared. ``annotator`` replaces
     the stanza backend altogether (any :class:`~geoevents.nlp.pipeline.TextAnnotator`).
+    ``max_chars`` is the per-document character budget: a longer text is refused with
+    :class:`~geoevents.DocumentTooLongError` (a skipped document in
+    :meth:`extract_many`), never cut silently; ``None`` lifts it.
     """
 
     def __init__(
@@ -132,7 +145,12 @@ class EventExtractor:
         use_gpu: bool = False,
         batch_size: int = 16,
         annotator: TextAnnotator | None = None,
+        max_chars: int | None = DEFAULT_MAX_CHARS,
     ) -> None:
+        if max_chars is not None and max_chars < 1:
+            raise InvalidInputError(f"max_chars must be >= 1 or None, got {max_chars}",
+                                    field="max_chars")
+        self.max_chars = max_chars
         if batch_size < 1:
             raise InvalidInputError(f"batch_size must be >= 1, got {batch_size}",
                                     field="batch_size")
@@ -174,7 +192,7 @@ class EventExtractor:
             return self.extract_annotated(to_annotated(text, info))
         article = Article(text=_as_text(text, doc_id), id=doc_id, published=info.published,
                           url=url, publisher=publisher)
-        return self.extract_annotated(self._annotate([article])[0])
+        return self.extract_annotated(self._annotate([self._within_budget(article)])[0])
 
     def extract_many(
         self,
@@ -193,7 +211,7 @@ class EventExtractor:
             articles: list[Article] = []
             for number, item in batch:
                 try:
-                    articles.append(self._article(item, number))
+                    articles.append(self._within_budget(self._article(item, number)))
                 except GeoEventsError as error:
                     self._fail(error, error.doc_id or f"#{number}", on_error)
             if not articles:
@@ -238,6 +256,11 @@ class EventExtractor:
             doc_id=f"#{number}",
         )
 
+    def _within_budget(self, article: Article) -> Article:
+        if self.max_chars is not None and len(article.text) > self.max_chars:
+            raise DocumentTooLongError(len(article.text), self.max_chars, doc_id=article.id)
+        return article
+
     def _annotate(self, articles: Sequence[Article]) -> list[AnnotatedDocument]:
         return self.annotator.annotate([a.text for a in articles], [a.info for a in articles])
 
@@ -261,7 +284,8 @@ class EventExtractor:
             registered = get_kind(name)
             events = found[name]
             by_kind[name] = tuple(registered.merge(events) if registered else events)
-        return DocumentEvents(document=doc.info, by_kind=_related(analysis, by_kind))
+        return DocumentEvents(document=doc.info, by_kind=_related(analysis, by_kind),
+                              notes=doc.notes)
 
 
 def _related(analysis: DocumentAnalysis,

@@ -4,7 +4,8 @@ The tree, in the manner of httpx::
 
     GeoEventsError                     base of everything raised on purpose
     ├── InvalidInputError (ValueError)  an argument or input document is unusable
-    │   └── InvalidDateError            a publication date that is not YYYY-MM-DD
+    │   ├── InvalidDateError            a publication date that is not YYYY-MM-DD
+    │   └── DocumentTooLongError        a text over the per-document character budget
     ├── ModelError                      the NLP models cannot be found or loaded
     │   └── ModelNotFoundError (FileNotFoundError)
     └── DocumentError                   one document failed inside a batch
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "DocumentError",
+    "DocumentTooLongError",
     "GeoEventsError",
     "InvalidDateError",
     "InvalidInputError",
@@ -47,6 +49,19 @@ class InvalidInputError(GeoEventsError, ValueError):
 
 class InvalidDateError(InvalidInputError):
     """A publication date that is not an ISO date (``YYYY-MM-DD``)."""
+
+
+class DocumentTooLongError(InvalidInputError):
+    """A text longer than the per-document character budget
+    (``EventExtractor(max_chars=...)``); ``length`` and ``limit`` say by how much."""
+
+    def __init__(self, length: int, limit: int, *, doc_id: str | None = None) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(
+            f"text has {length:,} characters, over the budget of {limit:,} per document; "
+            "split it, or raise the budget with EventExtractor(max_chars=...) "
+            "(geoevents extract --max-chars)", doc_id=doc_id, field="text")
 
 
 class ModelError(GeoEventsError):

@@ -220,6 +220,9 @@ class DocumentEvents:
 
     document: DocumentInfo
     by_kind: dict[str, tuple[Any, ...]] = attrs.field(factory=dict, converter=_groups)
+    notes: tuple[str, ...] = ()
+    """What was done to keep the document within geoevents' bounds (a run-on sentence cut
+    into pieces for the parser, say), one line each; empty for ordinary text."""
 
     def of_kind(self, kind: str) -> tuple[Any, ...]:
         """The events of one kind (empty when there are none)."""

@@ -58,3 +58,17 @@ def test_a_speaker_label_is_nobodys_subject(extractor: EventExtractor) -> None:
     )
     quotes = extractor.extract(text, published="2024-06-02").quotes
     assert [(q.speaker.name, q.speaker.country) for q in quotes] == [("Russia", "RUS")]
+
+
+def test_meetings_recounted_in_an_interview_take_the_introductions_date(
+        extractor: EventExtractor) -> None:
+    text = (
+        "The former envoy led a delegation to the inauguration in Seoul on May 10.\n\n"
+        "VOA: During your trip to Seoul, you met with the new president. What did you "
+        "discuss?\n"
+        "Jane Doe, former U.S. ambassador to South Korea: We discussed trade. I also had "
+        "lunch with the foreign minister, Kim Min-jun.\n"
+    )
+    doc = extractor.extract(text, published="2024-06-02")
+    assert doc.meetings
+    assert {m.date.iso() for m in doc.meetings} == {"2024-05-10"}

@@ -229,3 +229,25 @@ def test_named_armed_groups_are_their_own_launchers(
         extractor: EventExtractor, text: str, name: str) -> None:
     [launch] = extractor.extract(text, published="2024-01-10").launches
     assert launch.launcher is not None and name in launch.launcher.name
+
+
+def test_missiles_listed_after_other_weapons(extractor: EventExtractor) -> None:
+    [launch] = extractor.extract(
+        "Houthi militants launched a drone and two anti-ship missiles at a cargo vessel in "
+        "the Red Sea on Sunday.", published="2024-05-10").launches
+    assert launch.count == 2
+    assert launch.date.iso() == "2024-05-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("In 1998, North Korea fired a Taepodong-1 missile over Japan.", "1998"),
+        ("During 2017, North Korea fired an intercontinental ballistic missile into the sea.",
+         "2017"),
+    ],
+)
+def test_launches_recalled_by_a_year_at_the_sentence_start(
+        extractor: EventExtractor, text: str, year: str) -> None:
+    [launch] = extractor.extract(text, published="2024-05-10").launches
+    assert launch.date.iso() == year

@@ -383,3 +383,79 @@ def test_according_to_a_source_is_indirect_speech(
 )
 def test_according_to_data_is_nobody_speaking(extractor: EventExtractor, text: str) -> None:
     assert not extractor.extract(text, published="2024-05-01").quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing called the move a dangerous provocation.",
+        "The ministry described the sanctions as illegal and counterproductive.",
+        "Moscow dismissed the report as Western propaganda.",
+    ],
+)
+def test_a_judgement_told_as_object_and_complement(extractor: EventExtractor,
+                                                    text: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.quote_type is QuoteType.INDIRECT
+    assert text.split()[0] in quote.speaker.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the ambassador on Monday.",
+        "The opposition called for early elections.",
+        "The president described his trip.",
+    ],
+)
+def test_calls_and_descriptions_without_a_judgement_are_no_quote(
+        extractor: EventExtractor, text: str) -> None:
+    assert not extractor.extract(text, published="2024-05-10").quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that the talks had stalled.",
+        "Kyodo News reported on Friday that the two sides would meet in Tokyo.",
+    ],
+)
+def test_media_reports_are_indirect_speech(extractor: EventExtractor, text: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.speaker.name in text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The minister urged China to stop the drills.", "urged"),
+        ("Kim Yo Jong warned Seoul against further provocations in a statement.", "warned"),
+    ],
+)
+def test_an_appeal_to_someone_is_indirect_speech(extractor: EventExtractor, text: str,
+                                                 cue: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.text.startswith(cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("NATO Secretary General Jens Stoltenberg warned on Wednesday that Russia was "
+         "preparing a new offensive.", "2024-05-08"),
+        ("The Associated Press reported on Monday that the ministry had ordered new drills.",
+         "2024-05-06"),
+    ],
+)
+def test_a_that_clause_after_the_statements_day(extractor: EventExtractor, text: str,
+                                                day: str) -> None:
+    [quote] = extractor.extract(text, published="2024-05-10").quotes
+    assert quote.date.iso() == day
+    assert not quote.text.startswith("that")
+
+
+def test_told_a_briefing_on_a_day_that(extractor: EventExtractor) -> None:
+    [quote] = extractor.extract(
+        "The foreign ministry spokesperson, Mao Ning, told a regular briefing on Monday that "
+        "China opposed the move.", published="2024-05-10").quotes
+    assert quote.text == "China opposed the move"

@@ -20,6 +20,7 @@ it and never recompute it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import attrs
@@ -31,8 +32,16 @@ from geoevents.analysis.interview import Interview, interview_turns
 from geoevents.analysis.mentions import actor_at, location_at
 from geoevents.analysis.quotemarks import QuoteIndex
 from geoevents.analysis.syntax import entity_head
-from geoevents.analysis.time import event_date
-from geoevents.dates import DateMention, DateResolver, EventDate, Tense, find_date_mentions
+from geoevents.analysis.time import anchor_offset, event_date
+from geoevents.dates import (
+    DateMention,
+    DateResolver,
+    EventDate,
+    Granularity,
+    Resolution,
+    Tense,
+    find_date_mentions,
+)
 from geoevents.events import Location
 from geoevents.nlp.annotation import AnnotatedDocument, EntityType, Sentence
 from geoevents.provenance import DocumentInfo  # noqa: F401  (names the inherited fields' types)
@@ -57,6 +66,7 @@ class DocumentAnalysis(AnnotatedDocument):
     _clauses: dict[tuple[int, int], ClauseFacts] = attrs.field(
         factory=dict, init=False, repr=False, eq=False)
     _coref: list[Coreference] = attrs.field(factory=list, init=False, repr=False, eq=False)
+    _lead: list[EventDate] = attrs.field(factory=list, init=False, repr=False, eq=False)
 
     def actor(self, sent: Sentence, head: int) -> Actor:
         """The actor the noun phrase headed by token ``head`` of ``sent`` denotes."""
@@ -116,11 +126,55 @@ class DocumentAnalysis(AnnotatedDocument):
         attached_only: bool = False,
     ) -> EventDate:
         """The date of the event whose trigger is token ``index`` of ``sent`` (see
-        :func:`geoevents.analysis.time.event_date`)."""
-        return event_date(self.resolver, sent, index, self.date_mentions[sent.index],
-                          tense=tense, exclude=exclude,
-                          default_to_publication=default_to_publication,
-                          attached_only=attached_only)
+        :func:`geoevents.analysis.time.event_date`). A trigger with no time expression of
+        its own takes one from the text around it where the text places it: an offset
+        from the clause's event ("came five days after ..."), or, in an interview, the
+        time of the visit or event the introduction dates."""
+        found = event_date(self.resolver, sent, index, self.date_mentions[sent.index],
+                           tense=tense, exclude=exclude,
+                           default_to_publication=default_to_publication,
+                           attached_only=attached_only)
+        if found.text is not None:
+            return found
+        anchored = self._anchored(sent, index)
+        if anchored is not None:
+            return anchored
+        if (self.interview.turns and tense is Tense.PAST
+                and self.interview.turn_at(sent.tokens[index].start) is not None
+                and self.lead_date.resolution is not Resolution.PUBLICATION):
+            return attrs.evolve(self.lead_date, text=None, resolution=Resolution.CONTEXT)
+        return found
+
+    @property
+    def lead_date(self) -> EventDate:
+        """The date of the lead's event: the first sentence's main clause, as dated there
+        (the publication date when it names no time)."""
+        if not self._lead:
+            first = self.sentences[0] if self.sentences else None
+            root = next((t.index for t in first.tokens if t.head < 0), None) if first else None
+            self._lead.append(
+                EventDate.publication(self.resolver.published) if first is None or root is None
+                else event_date(self.resolver, first, root, self.date_mentions[0],
+                                tense=Tense.PAST))
+        return self._lead[0]
+
+    def _anchored(self, sent: Sentence, index: int) -> EventDate | None:
+        """The date of an event told as an offset from its clause's ("the launch came five
+        days after ..."): the clause's own date, else the lead's, moved by the offset."""
+        found = anchor_offset(sent, index)
+        if found is None:
+            return None
+        anchor = event_date(self.resolver, sent, found.verb, self.date_mentions[sent.index],
+                            tense=Tense.PAST, attached_only=True, default_to_publication=False,
+                            exclude=frozenset(sent.subtree(found.clause)))
+        if anchor.value is None:
+            anchor = self.lead_date
+        if anchor.value is None or anchor.granularity is not Granularity.DAY:
+            return None
+        first, last = sent.tokens[found.first], sent.tokens[found.last]
+        return EventDate(text=self.text[first.start:last.end],
+                         value=anchor.value + dt.timedelta(days=found.days),
+                         granularity=Granularity.DAY, resolution=Resolution.CONTEXT)
 
 
 def analyze(doc: AnnotatedDocument) -> DocumentAnalysis:

@@ -11,6 +11,7 @@ from geoevents.knowledge import vocabulary
 from geoevents.nlp.annotation import AnnotatedDocument, Sentence, Token
 
 __all__ = [
+    "case_of",
     "clause_head",
     "conjuncts",
     "contiguous",
@@ -199,3 +200,13 @@ def tokens_between(sent: Sentence, start: int, end: int) -> Iterator[Token]:
     for token in sent.tokens:
         if token.start >= start and token.end <= end:
             yield token
+
+
+def case_of(sent: Sentence, token: Token) -> str:
+    """The preposition of a nominal: its own, or the one that opens its phrase wherever the
+    parser hung it ("with [Vladimir ← Putin]", "between [Foreign Minister ← Ana]")."""
+    own = next((c.lemma.lower() for c in sent.children(token.index) if c.deprel == "case"), "")
+    if own:
+        return own
+    first = sent.tokens[min(sent.subtree(token.index))]
+    return first.lemma.lower() if first.deprel == "case" and first.index < token.index else ""

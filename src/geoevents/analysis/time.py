@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
+from geoevents.analysis.syntax import is_verb
 from geoevents.dates import DateMention, DateResolver, EventDate, Tense
 from geoevents.knowledge import vocabulary
 from geoevents.nlp.annotation import Sentence
 
-__all__ = ["attachment", "event_date"]
+__all__ = ["Offset", "anchor_offset", "attachment", "event_date"]
 
 
 def attachment(sent: Sentence, index: int, mention: DateMention) -> int | None:
@@ -59,6 +62,31 @@ def _below(sent: Sentence, token: int, index: int) -> bool:
     return False
 
 
+def _beyond_missed_stop(sent: Sentence, index: int, start: int) -> bool:
+    """Whether a sentence end the tokenizer missed lies between token ``index`` and the
+    time expression at character ``start`` ("... said in a post on X. Militants attacked a
+    train Tuesday" read as one sentence): a word ending in a full stop that is no title or
+    initial of a name, then a capitalised word, then a verb before the expression."""
+    words = vocabulary().actors
+    abbreviations = words.name_prefixes | words.title_words
+    trigger = sent.tokens[index]
+    lo, hi = sorted((trigger.start, start))
+    between = [t for t in sent.tokens if lo <= t.start < hi]
+    for n, token in enumerate(between[:-1]):
+        following = between[n + 1]
+        if (token.text.endswith(".") and len(token.text) > 1
+                and token.text.lower() not in abbreviations
+                and following.text[:1].isupper()
+                and not _same_entity(sent, token.index, following.index)
+                and any(is_verb(t) for t in between[n + 1:])):
+            return True
+    return False
+
+
+def _same_entity(sent: Sentence, a: int, b: int) -> bool:
+    return any(e.first <= a <= e.last and e.first <= b <= e.last for e in sent.entities)
+
+
 def _scheduled_word(words: list[str]) -> bool:
     """ "scheduled", "set", "planned", "due": the word before "for <date>"."""
     if not words:
@@ -94,7 +122,8 @@ def event_date(
         if any(t.index in exclude for t in sent.tokens if t.start >= start and t.end <= end):
             continue
         closeness = attachment(sent, index, mention)
-        if closeness is None or (attached_only and closeness == 2):
+        if closeness is None or (attached_only and closeness == 2) or _beyond_missed_stop(
+                sent, index, start):
             continue
         key = (closeness, min(abs(start - trigger.end), abs(trigger.start - end)))
         if best is None or key < best[0]:
@@ -104,3 +133,66 @@ def event_date(
     if default_to_publication and tense is not Tense.FUTURE:
         return EventDate.publication(resolver.published)
     return EventDate.unresolved()
+
+
+@attrs.frozen
+class Offset:
+    """An event placed relative to another: ``days`` from the event of the anchoring verb
+    (token ``verb``), written as tokens ``first``..``last`` ("five days after"), the
+    placed clause or phrase headed by token ``clause``."""
+
+    verb: int
+    days: int
+    first: int
+    last: int
+    clause: int
+
+
+def anchor_offset(sent: Sentence, index: int) -> Offset | None:
+    """An event told as an offset from the one the clause is about: "The launch came three
+    days after the ministers met", "It comes a week before talks in Geneva", "This came on
+    the same day as a meeting of ...", "..., two days after the ministry said ...".
+    ``None`` when token ``index`` is in no such phrase."""
+    inner = [index]
+    for verb in sent.ancestors(index):
+        if verb.lemma.lower() in vocabulary().time.anchor_verbs:
+            found = _offset_phrase(sent, verb.index + 1, min(index, verb.index + 6))
+            if found is not None:
+                return Offset(verb.index, *found, clause=inner[-1])
+        found = _offset_clause(sent, inner)
+        if found is not None and is_verb(verb):
+            return Offset(verb.index, *found, clause=inner[-1])
+        inner.append(verb.index)
+    return None
+
+
+def _offset_clause(sent: Sentence, inner: list[int]) -> tuple[int, int, int] | None:
+    """A clause or phrase opened by "N days after" / "a week before" whose "after" hangs on
+    one of the ``inner`` words (the trigger and the words between it and the anchoring
+    verb)."""
+    for token in sent.tokens:
+        if token.head in inner and token.text.lower() in vocabulary().time.offset_directions:
+            found = _offset_phrase(sent, token.index - 2, token.index + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _offset_phrase(sent: Sentence, begin: int, end: int) -> tuple[int, int, int] | None:
+    """Days, first and last token of "five days after" (-5), "a week before" (+7) or "the
+    same day as" (0) among tokens ``begin``..``end`` (exclusive) of ``sent``."""
+    time = vocabulary().time
+    numbers = vocabulary().common.number_words
+    words = [t.text.lower() for t in sent.tokens[max(begin, 0):end]]
+    for n in range(len(words) - 2):
+        first, unit, link = words[n:n + 3]
+        at = max(begin, 0) + n
+        if link == "as" and first in time.sameness_words and time.offset_days.get(unit) == 1:
+            return 0, at, at + 2
+        if link not in time.offset_directions or unit not in time.offset_days:
+            continue
+        count = int(first) if first.isdigit() else numbers.get(first)
+        if count is None:
+            return None
+        return time.offset_directions[link] * count * time.offset_days[unit], at, at + 2
+    return None

@@ -33,7 +33,14 @@ from geoevents.actors import (
     is_country_name,
 )
 from geoevents.analysis import DocumentAnalysis
-from geoevents.analysis.syntax import is_plural, is_verb, is_verb_form, phrase_indices, phrase_text
+from geoevents.analysis.syntax import (
+    conjuncts,
+    is_plural,
+    is_verb,
+    is_verb_form,
+    phrase_indices,
+    phrase_text,
+)
 from geoevents.dates import EventDate, Resolution, Tense
 from geoevents.events import Codes, LaunchOutcome, Location, MissileClass, MissileLaunch
 from geoevents.extractors.merge import better_date, cluster, dates_compatible, evidence_union
@@ -127,15 +134,19 @@ class MissileLaunchExtractor:
 # --- trigger rules ---------------------------------------------------------------------------
 def launch_verb(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Token | None:
     """ "fired two missiles", "the missile was test-fired", "test-launched an ICBM",
-    "launched a missile strike on X", "fired a barrage of rockets"."""
+    "launched a missile strike on X", "fired a barrage of rockets", "launched a drone and
+    two missiles"."""
     del doc
     if not _launch_verb_form(token):
         return None
     for child in sent.children(token.index):
-        if child.deprel in ("obj", "nsubj:pass"):
-            if _is_missile(child):
-                return child
-            found = _missile_in(sent, child)
+        if child.deprel not in ("obj", "nsubj:pass"):
+            continue
+        for head in conjuncts(sent, child.index):  # "a drone and two missiles"
+            item = sent.tokens[head]
+            if _is_missile(item):
+                return item
+            found = _missile_in(sent, item)
             if found is not None:
                 return found
     return None
@@ -388,8 +399,9 @@ def _as_state(actor: Actor) -> Actor | None:
         return None
     if actor.country is None:
         named = any(w[:1].isupper() for w in actor.name.split()[1:]) or (
-            actor.name[:1].isupper() and actor.name.split()[0].lower() != "the")
-        return actor if named and actor.type is not ActorType.PERSON else None
+            actor.name[:1].isupper()
+            and actor.name.split()[0].lower() not in vocabulary().common.definite_determiners)
+        return actor if named else None
     return Actor(name=country_name(actor.country), type=ActorType.COUNTRY,
                  country=actor.country, mentions=actor.mentions)
 

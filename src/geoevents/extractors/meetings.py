@@ -22,7 +22,7 @@ import attrs
 from geoevents.actors import Actor, ActorType
 from geoevents.analysis import DocumentAnalysis
 from geoevents.analysis.mentions import title_country
-from geoevents.analysis.syntax import conjuncts, is_plural, is_verb, is_verb_form
+from geoevents.analysis.syntax import case_of, conjuncts, is_plural, is_verb, is_verb_form
 from geoevents.dates import EventDate, Resolution, Tense, find_date_mentions
 from geoevents.events import Codes, Location, Meeting, MeetingStatus
 from geoevents.extractors.merge import (
@@ -50,7 +50,7 @@ __all__ = [
 CODES = Codes(cameo="040", plover="CONSULT")
 #: how far (in characters) "the talks" may come after a meeting and still be that meeting
 AGAIN_CHARS = 500
-_SUBJECTS = ("nsubj", "nsubj:pass")
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer")  # outer: "X is due to meet Y"
 
 
 def _words() -> MeetingWords:
@@ -157,8 +157,8 @@ def _attended(sent: Sentence, noun: Token) -> bool:
     ...", and "after/before/during talks with B" (the subject held them with B)."""
     if _venue_of(sent, noun):
         return True
-    return _case(sent, noun) in _words().circumstance_cases and any(
-        _case(sent, c) == "with" for c in sent.children(noun.index))
+    return case_of(sent, noun) in _words().circumstance_cases and any(
+        case_of(sent, c) == "with" for c in sent.children(noun.index))
 
 
 def _group_between(sent: Sentence, noun: Token, actors: list[Actor]) -> bool:
@@ -177,7 +177,7 @@ def _between_heads(sent: Sentence, noun: Token) -> list[int]:
     parser hung it elsewhere in the clause ("Meetings are scheduled for Monday in X,
     between A and B"), the first one after the noun in the clause."""
     cases = _words().group_cases
-    own = [c.index for c in sent.children(noun.index) if _case(sent, c) in cases]
+    own = [c.index for c in sent.children(noun.index) if case_of(sent, c) in cases]
     if own:
         return own
     clause = sent.tokens[noun.head] if noun.head >= 0 and noun.deprel.startswith(
@@ -185,14 +185,15 @@ def _between_heads(sent: Sentence, noun: Token) -> list[int]:
     if clause is None:
         return []
     later = [i for i in sent.subtree(clause.index) if i > noun.index
-             and sent.tokens[i].upos in ("NOUN", "PROPN") and _case(sent, sent.tokens[i]) in cases]
+             and sent.tokens[i].upos in ("NOUN", "PROPN")
+             and case_of(sent, sent.tokens[i]) in cases]
     return later[:1]
 
 
 def verb_meeting(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Candidate | None:
     """ "A met (with) B", "A held talks with B", "A hosted B", "ministers gathered in X",
     "told ministers gathered in Brussels" (the speaker meets the gathering)."""
-    lemma = _verb(token)
+    lemma = _verb_with_particle(sent, token)
     if _noun_trigger(sent, token) or not (is_verb(token) or _verbal_noun(sent, token)) or (
             lemma not in _meeting_verbs()):
         return None
@@ -200,8 +201,9 @@ def verb_meeting(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Candida
     event_objects = _event_objects(sent, token)
     guests = _guests(sent, token, persons=lemma in words.visiting_verbs) if (
         lemma in words.hosting_verbs | words.visiting_verbs) else []
-    if lemma in words.holding_verbs - words.gathering_verbs and not (event_objects or guests):
-        return None  # "held a press conference", "had a point", "hosted a concert"
+    if lemma in (words.holding_verbs | words.arranging_verbs) - words.gathering_verbs and not (
+            event_objects or guests):
+        return None  # "held a press conference", "had a point", "postponed the vote"
     if lemma in words.visiting_verbs and not guests:
         return None  # "visited Kenya": a trip, not a meeting
     subjects, tour = _subject_heads(sent, token)
@@ -292,8 +294,9 @@ def _status(doc: DocumentAnalysis, candidate: Candidate, tense: Tense,
     sent, token, cancel = candidate.sent, candidate.trigger, _words().cancel_words
     window = {t.lemma.lower() for t in sent.tokens} | {t.text.lower() for t in sent.tokens}
     governing = {a.lemma.lower() for a in sent.ancestors(token.index)} | {
+        _verb_with_particle(sent, a) for a in (token, *sent.ancestors(token.index))} | {
         c.lemma.lower() for c in sent.children(token.index)}
-    if window & cancel and governing & cancel:
+    if (window | governing) & cancel and governing & cancel:
         return MeetingStatus.CANCELLED
     published = doc.info.published
     if tense is Tense.FUTURE or (
@@ -312,7 +315,7 @@ def _location(doc: DocumentAnalysis, sent: Sentence, token: Token) -> Location |
     for child in candidates:
         if not child.deprel.startswith(("obl", "nmod")):
             continue
-        case = _case(sent, child)
+        case = case_of(sent, child)
         entity = sent.entity_at(child.index)
         if entity is None or case not in _words().location_cases:
             continue
@@ -354,7 +357,18 @@ def _per_counterpart(candidate: Candidate) -> list[tuple[Actor, ...]]:
 def _meeting_verbs() -> frozenset[str]:
     words = _words()
     return (words.meeting_verbs | words.holding_verbs | words.gathering_verbs
-            | words.hosting_verbs | words.visiting_verbs)
+            | words.hosting_verbs | words.visiting_verbs | words.arranging_verbs)
+
+
+def _verb_with_particle(sent: Sentence, token: Token) -> str:
+    """The verb with its particle where the pair is a trigger of its own ("called off
+    talks"); the verb alone otherwise ("met up with")."""
+    lemma = _verb(token)
+    if token.index + 1 < len(sent.tokens):  # the parser may hang the particle elsewhere
+        pair = f"{lemma} {sent.tokens[token.index + 1].text.lower()}"
+        if pair in _meeting_verbs():
+            return pair
+    return lemma
 
 
 def _verb(token: Token) -> str:
@@ -378,7 +392,7 @@ def _verbal_noun(sent: Sentence, token: Token) -> bool:
     if token.index == 0:
         return True
     before = sent.tokens[token.index - 1]
-    return not (before.upos in ("DET", "ADJ", "NUM", "PROPN", "NOUN")
+    return not (before.upos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or before.deprel == "amod"
                 or before.xpos in ("PRP$", "POS") or before.text in ("'s", "’s", "-"))
 
 
@@ -426,7 +440,7 @@ def _verb_partners(sent: Sentence, verb: Token, lemma: str, guests: list[Token],
         if child.deprel == "obj" and (
                 lemma == "meet" or lemma in words.gathering_verbs or child in guests):
             heads.extend(conjuncts(sent, child.index))
-        if (child.deprel == "obl" or child.deprel in _SUBJECTS) and _case(
+        if (child.deprel == "obl" or child.deprel in _SUBJECTS) and case_of(
                 sent, child) in words.companion_cases:
             # a "subject" with a preposition is a misparsed oblique ("had lunch with [X]")
             heads.extend(conjuncts(sent, child.index))
@@ -435,23 +449,13 @@ def _verb_partners(sent: Sentence, verb: Token, lemma: str, guests: list[Token],
     return heads
 
 
-def _case(sent: Sentence, token: Token) -> str:
-    """The preposition of a nominal: its own, or the one that opens its phrase wherever the
-    parser hung it ("with [Vladimir ← Putin]", "between [Foreign Minister ← Ana]")."""
-    own = next((c.lemma.lower() for c in sent.children(token.index) if c.deprel == "case"), "")
-    if own:
-        return own
-    first = sent.tokens[min(sent.subtree(token.index))]
-    return first.lemma.lower() if first.deprel == "case" and first.index < token.index else ""
-
-
 def _noun_partners(sent: Sentence, noun: Token) -> list[int]:
     """ "talks with B", "a meeting between A and B", "a meeting of ECOWAS"."""
     heads: list[int] = []
     for own in (h for h in _between_heads(sent, noun) if sent.tokens[h].head != noun.index):
         heads.extend(conjuncts(sent, own))  # a "between" phrase the parser hung elsewhere
     for child in sent.children(noun.index):
-        case = _case(sent, child)
+        case = case_of(sent, child)
         if child.deprel.startswith(("nmod", "obl")) and case in _words().partner_cases:
             entity = sent.entity_at(child.index)
             if case == "of" and (entity is None or entity.type is EntityType.PERSON):
@@ -532,8 +536,14 @@ def _pronoun_side(doc: DocumentAnalysis, sent: Sentence, token: Token) -> list[A
         name, title = speaker
         return [Actor(name=name, type=ActorType.PERSON, title=title, country=title_country(title),
                       mentions=(sent.span(token.index, token.index, doc.text),))]
-    if token.lemma.lower() in vocabulary().common.plural_pronouns:
+    common = vocabulary().common
+    if token.lemma.lower() in common.plural_pronouns:
         return _named_actor(doc, sent, token.index)
+    if token.text.lower() in common.personal_pronouns and not doc.quote_marks.covers(token.start):
+        # "Ruto flew to Addis Ababa. He met Abiy there": the person named before
+        actor = doc.actor(sent, token.index)
+        found = doc.coref.resolve(actor, token, position=token.start, pronoun=True)
+        return [found] if found is not actor and found.type is ActorType.PERSON else []
     return []
 
 

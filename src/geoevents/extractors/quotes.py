@@ -403,7 +403,7 @@ def _reported(doc: DocumentAnalysis, sent: Sentence, state: QuoteState) -> Itera
     marks = doc.quote_marks
     for cue in sent.tokens:
         lemma = _cue_lemma(cue)
-        if (lemma not in _words().speech_verbs or marks.covers(cue.start)
+        if (lemma not in _words().speech_verbs | _words().judging_verbs or marks.covers(cue.start)
                 or (sent.index, cue.index) in state.used_cues):
             continue
         content = _content(doc, sent, cue)
@@ -501,8 +501,30 @@ def _reports_clause(sent: Sentence, cue: Token, lemma: str | None, content: list
     """Without a quoted fragment, only a strong speech verb that reports a clause with a
     verb in it is indirect speech ("announced the activation of ..." is an act; "said
     Thursday during a briefing" reports nothing)."""
+    if lemma in _words().judging_verbs and _predicative(sent, cue):
+        return True
     return (lemma in _words().strong_speech_verbs | {"say"} and _clausal(sent, cue)
             and any(is_verb(sent.tokens[i]) for i in content))
+
+
+def _predicative(sent: Sentence, cue: Token) -> bool:
+    """A judgement told as an object and what it is called, of or asked to do: "called the
+    move a mistake", "described the sanctions as illegal", "accused the West of
+    escalating", "warned Seoul against provocations", "urged China to stop"."""
+    objects = [c for c in sent.children(cue.index) if c.deprel in ("obj", "iobj")]
+    if len(objects) != 1:
+        return len(objects) > 1
+    for head in (cue, objects[0]):
+        for child in sent.children(head.index):
+            opener = {c.lemma.lower() for c in sent.children(child.index)
+                      if c.deprel in ("case", "mark")}
+            if child.deprel == "xcomp" or (
+                    child.deprel.startswith(("obl", "nmod", "advcl", "acl"))
+                    and opener & _words().predicative_cases) or (
+                    child.deprel == "advcl" and is_verb(child)
+                    and opener & _words().infinitive_marks):
+                return True
+    return False
 
 
 def _reported_quote(doc: DocumentAnalysis, sent: Sentence, cue: Token, speaker: Actor,
@@ -577,7 +599,8 @@ def _content(doc: DocumentAnalysis, sent: Sentence, cue: Token) -> list[int]:
         # "Y, X said": the cue hangs off the reported clause
         cue_tree = set(sent.subtree(cue.index))
         indices = [i for i in sent.subtree(cue.head) if i not in cue_tree]
-    elif _predicate_report(doc, sent, cue):
+    elif _predicate_report(doc, sent, cue) or (
+            _cue_lemma(cue) in _words().judging_verbs and _predicative(sent, cue)):
         return _predicate(sent, cue)
     else:
         return []
@@ -604,9 +627,11 @@ def _complement_clause(sent: Sentence, cue: Token, complement: Token,
     """The reported clause without its "that"; a second clausal piece joins it ("said the
     growing fear ... “are making ...”"), and so does a subject the parser hung on the cue
     ("X said Y was killed" with Y a second subject or object of "said")."""
-    indices = [i for i in sent.subtree(complement.index)
-               if not (sent.tokens[i].deprel == "mark" and sent.tokens[i].head == complement.index
-                       and sent.tokens[i].lemma.lower() == "that")]
+    tree = sent.subtree(complement.index)
+    indices = [i for i in tree
+               if not (sent.tokens[i].head == complement.index
+                       and sent.tokens[i].lemma.lower() == "that"
+                       and (sent.tokens[i].deprel == "mark" or i == min(tree)))]
     after = [c for c in sent.children(cue.index) if c.index > cue.index]
     for other in after:
         if other.deprel in ("ccomp", "parataxis") and other is not complement and (
@@ -755,6 +780,14 @@ def _extent(sent: Sentence, token: Token) -> tuple[int, int]:
     return sent.tokens[min(indices)].start, sent.tokens[max(indices)].end
 
 
+def _complete(sent: Sentence, clause: Token, that: Token) -> bool:
+    """Whether a "that" the parser took for a relative pronoun opens a complete clause
+    ("told a briefing that China opposed the move": the clause has an object of its own,
+    so "that" is no gap in it)."""
+    return that.deprel in ("obj", "nsubj") and any(
+        g.deprel == "obj" and g is not that for g in sent.children(clause.index))
+
+
 def _complement(sent: Sentence, cue: Token) -> Token | None:
     """The clause a speech verb reports: its complement after it or, when the parser made
     the reported clause's subject a second subject or an object of the cue ("said the
@@ -768,6 +801,12 @@ def _complement(sent: Sentence, cue: Token) -> Token | None:
             clause = _clause_under_nominal(sent, child)
             if clause is not None:
                 return clause
+    for i in sent.subtree(cue.index):  # "warned on Monday that X ...", "told a briefing
+        day = sent.tokens[i]            # on Monday that X ..."
+        if i > cue.index and day.lemma.lower() in vocabulary().time.date_words:
+            clause = _clause_under_nominal(sent, day)
+            if clause is not None and clause is not day:
+                return clause
     return _clause_after_object(sent, children)
 
 
@@ -779,7 +818,8 @@ def _clause_under_nominal(sent: Sentence, nominal: Token) -> Token | None:
     for c in sent.children(nominal.index):
         if not (c.deprel in ("acl", "acl:relcl") and is_verb(c)):
             continue
-        that = any(g.deprel == "mark" and g.lemma.lower() == "that" for g in sent.children(c.index))
+        that = any(g.lemma.lower() == "that" and (g.deprel == "mark" or _complete(sent, c, g))
+                   for g in sent.children(c.index))
         own_subject = any(g.deprel.startswith("nsubj") and g.lemma.lower() not in (
             vocabulary().common.relative_words) for g in sent.children(c.index))
         if that and own_subject:

@@ -78,6 +78,10 @@ class TimeWords:
     earliest_markers: Words
     attempt_verbs: Words
     schedule_words: Words
+    anchor_verbs: Words
+    offset_days: dict[str, int] = attrs.field(hash=False)
+    offset_directions: dict[str, int] = attrs.field(hash=False)
+    sameness_words: Words
 
 
 @attrs.frozen
@@ -106,6 +110,7 @@ class MeetingWords:
 
     meeting_verbs: Words
     holding_verbs: Words
+    arranging_verbs: Words
     gathering_verbs: Words
     hosting_verbs: Words
     held_nouns: Words
@@ -155,6 +160,9 @@ class QuoteWords:
     strong_speech_verbs: Words
     clause_only_verbs: Words
     quoting_verbs: Words
+    judging_verbs: Words
+    predicative_cases: Words
+    infinitive_marks: Words
     statement_nouns: Words
     issuer_cases: Words
 
@@ -268,15 +276,20 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(missile_classes=classes, **sections)
 
 
+MAX_CACHED_LEMMAS = 16_384
+"""At most this many verb forms are remembered by :func:`verb_lemma` (least recently used
+go first): the cache is keyed by the text, so it must not grow with every new word."""
+
 _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""),
              ("ing", "e"), ("ing", ""))
 
 
-@functools.lru_cache(maxsize=16_384)
+@functools.lru_cache(maxsize=MAX_CACHED_LEMMAS)
 def verb_lemma(text: str, lemma: str) -> str:
     """The lemma of a verb form, trusting the word itself when a weak tagger erred.
 
-    The answers are cached (bounded: news vocabulary is open-ended).
+    The answers are cached, at most :data:`MAX_CACHED_LEMMAS` of them (news vocabulary is
+    open-ended).
     """
     word, lemma = text.lower(), lemma.lower()
     words = vocabulary()

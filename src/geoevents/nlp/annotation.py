@@ -144,6 +144,9 @@ class AnnotatedDocument:
     text: str
     info: DocumentInfo
     sentences: tuple[Sentence, ...]
+    notes: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    """What the NLP layer changed to stay within its bounds (a run-on sentence cut for the
+    parser, say), one line each; empty for ordinary text."""
 
     def char_span(self, sentence: int, start: int, end: int) -> Span:
         """A :class:`~geoevents.Span` of ``text[start:end]`` in sentence ``sentence``."""
