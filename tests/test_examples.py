@@ -25,7 +25,7 @@ requires_model = pytest.mark.skipif(
     reason=f"the bundled model is not installed (no {MANIFEST}); every example runs it",
 )
 #: examples that need an extra, with the extra
-EXTRAS = {"to_pandas.py": "pandas"}
+EXTRAS = {"to_pandas.py": "pandas", "positions_by_country.py": "pandas"}
 
 # What each script must print: fixed lines (substrings of stdout) and, as regular
 # expressions, the evidence that events were really found. The patterns are loose on purpose:
@@ -44,6 +44,10 @@ EXPECTED: dict[str, tuple[list[str], list[str]]] = {
     "to_pandas.py": (
         ["Meetings:", "Quotes:"],
         [r"All events: [1-9]\d* rows", r"dod-2017-07-04-nk-icbm\s+quote\s+[1-9]"],
+    ),
+    "positions_by_country.py": (
+        ["Who condemned whom:", "Stances per speaker country:"],
+        [r"USA\s+North Korea\s+oppose\s+missile_launch", r"AUS\s+North Korea\s+oppose"],
     ),
     "custom_extractor.py": (
         ["extractors: meeting, missile_launch, quote, condemnation",

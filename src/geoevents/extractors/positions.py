@@ -670,10 +670,10 @@ def _unnamed_actor(ctx: QuoteContext, token: Token, actor: Actor, *,
         if actor.country:
             return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
         return _last_country(ctx, token.start)
-    if actor.type is ActorType.PERSON and actor.country and token.upos == "NOUN" and any(
+    if actor.country and token.upos == "NOUN" and any(
             _country_word(c) == actor.country for c in _nationality_words(ctx, token)):
-        # an official described by nationality ("a Pakistani army spokesperson"), not one
-        # placed somewhere ("the leader of the group in Iraq"): the country
+        # an official or a body described by nationality ("a Pakistani army spokesperson",
+        # "the Indian army"), not one placed somewhere ("the leader of the group in Iraq")
         return _as_country(attrs.evolve(actor, type=ActorType.COUNTRY))
     if token.lemma.lower() in _words().person_nouns and any(
             c.deprel == "det" and c.lemma.lower() in vocabulary().common.definite_determiners
@@ -1039,21 +1039,27 @@ def take_position(doc: DocumentAnalysis, quote: Quote, cue_sent: Sentence | None
                         topics=topics_of(ctx), codes=STANCE_CODES[stance])
 
 
-_DESCRIPTION: Final = re.compile(r"\s*,\s*([^,.;:“”\"]{3,100})")
+_APPOSITION: Final = re.compile(r"\s*,\s*([^,.;:“”\"]{3,100})")
+_AFFILIATION: Final = re.compile(r"\s+(\w+)\s+([^,.;:“”\"]{3,100})")
 
 
 def _described_country(doc: DocumentAnalysis, speaker: Actor) -> str | None:
-    """The country the description right after a speaker's name names ("X, spokesman for
-    South Korea's foreign ministry, said")."""
+    """The country the words around a speaker's name name: the mention itself, an
+    apposition after it that starts with a title ("X, spokesman for South Korea's foreign ministry, said"; not a
+    clause, "X, had said ..."), or the body they are of ("General X of the Revolutionary
+    Guards")."""
     titles = vocabulary().actors.person_title_nouns
     for mention in speaker.mentions:
-        found = _DESCRIPTION.match(doc.text, mention.end)
-        words = found.group(1).lower().split() if found else []
-        # an apposition that starts with a title, not a clause ("X, had said ...")
-        if found is not None and any(word in titles for word in words[:2]):
-            code = title_country(found.group(1))
-            if code is not None:
-                return code
+        descriptions = [mention.text]  # the mention may hold it already
+        found = _APPOSITION.match(doc.text, mention.end)
+        if found is not None and set(found.group(1).lower().split()[:2]) & titles:
+            descriptions.append(found.group(1))
+        found = _AFFILIATION.match(doc.text, mention.end)
+        if found is not None and found.group(1).lower() in vocabulary().quote.issuer_cases:
+            descriptions.append(found.group(2))
+        code = next((c for c in map(title_country, descriptions) if c is not None), None)
+        if code is not None:
+            return code
     return None
 
 
