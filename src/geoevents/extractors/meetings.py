@@ -15,6 +15,7 @@ Trigger words and the words that rule a meeting out are vocabulary data
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -354,7 +355,9 @@ def _per_counterpart(candidate: Candidate) -> list[tuple[Actor, ...]]:
 
 
 # --- reading the sides -------------------------------------------------------------------------
+@functools.cache
 def _meeting_verbs() -> frozenset[str]:
+    """Every verb that can name a meeting (built once: it is read for every word)."""
     words = _words()
     return (words.meeting_verbs | words.holding_verbs | words.gathering_verbs
             | words.hosting_verbs | words.visiting_verbs | words.arranging_verbs)
