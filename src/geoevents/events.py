@@ -118,6 +118,7 @@ def event_id(document_id: str, kind: str, evidence: Sequence[Span]) -> str:
     """The stable id of an event: its kind and 12 hex digits of a hash of the document id,
     the kind and the first evidence span (the same text gives the same ids, run after run).
 
+    >>> from geoevents.events import event_id
     >>> event_id("d1", "quote", [Span(0, 4, 9, "Korea")])
     'quote-ef19ced61065'
     """

@@ -1045,9 +1045,9 @@ _AFFILIATION: Final = re.compile(r"\s+(\w+)\s+([^,.;:“”\"]{3,100})")
 
 def _described_country(doc: DocumentAnalysis, speaker: Actor) -> str | None:
     """The country the words around a speaker's name name: the mention itself, an
-    apposition after it that starts with a title ("X, spokesman for South Korea's foreign ministry, said"; not a
-    clause, "X, had said ..."), or the body they are of ("General X of the Revolutionary
-    Guards")."""
+    apposition after it that starts with a title ("X, spokesman for South Korea's foreign
+    ministry, said"; not a clause, "X, had said ..."), or the body they are of ("General X of
+    the Revolutionary Guards")."""
     titles = vocabulary().actors.person_title_nouns
     for mention in speaker.mentions:
         descriptions = [mention.text]  # the mention may hold it already
