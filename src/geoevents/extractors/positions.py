@@ -1065,7 +1065,7 @@ def _described_country(doc: DocumentAnalysis, speaker: Actor) -> str | None:
 
 def _issuer_country(doc: DocumentAnalysis, speaker: Actor) -> str | None:
     """ "the statement said": the country of the issuer of the statement the sentences
-    before name ("A statement issued by the Pakistani military noted ...")."""
+    before name ("A statement from the Chilean navy said ...")."""
     nouns = vocabulary().quote.statement_nouns
     words = speaker.name.lower().split()
     if not speaker.mentions or not 0 < len(words) <= 2 or words[-1] not in nouns:
